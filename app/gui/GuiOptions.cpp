@@ -1,0 +1,47 @@
+#include "GuiOptions.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+#include <cstdio>
+#include <cstdlib>
+
+namespace ms {
+
+GuiOptions parseGuiOptions(const QCoreApplication& app) {
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QCoreApplication::translate("main", "Multiscope: explore the neurons of vision-language models such as CLIP."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption threads(QStringLiteral("threads"),
+                                     QCoreApplication::translate("main", "Compute threads (default: all cores)."),
+                                     QStringLiteral("N"));
+    const QCommandLineOption language(QStringLiteral("language"),
+                                      QCoreApplication::translate("main", "User interface language (en, de)."),
+                                      QStringLiteral("code"));
+    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
+                                        QCoreApplication::translate("main", "Save a PNG of the main window and quit."),
+                                        QStringLiteral("file"));
+    const QCommandLineOption resetLayout(QStringLiteral("reset-layout"),
+                                         QCoreApplication::translate("main", "Start with the default dock layout."));
+    parser.addOptions({threads, language, screenshot, resetLayout});
+    parser.process(app);
+
+    GuiOptions options;
+    if (parser.isSet(threads)) {
+        bool ok = false;
+        options.threads = parser.value(threads).toInt(&ok);
+        if (!ok || options.threads < 1) {
+            std::fprintf(stderr, "multiscope: --threads needs a positive number, not '%s'\n",
+                         qPrintable(parser.value(threads)));
+            std::exit(2);
+        }
+    }
+    options.language = parser.value(language);
+    options.screenshotPath = parser.value(screenshot);
+    options.resetLayout = parser.isSet(resetLayout);
+    return options;
+}
+
+}  // namespace ms

@@ -1,0 +1,20 @@
+#pragma once
+// Command-line options of the GUI executable.
+
+#include <QString>
+
+class QCoreApplication;
+
+namespace ms {
+
+struct GuiOptions {
+    int threads = 0;           // compute threads; 0 = all cores
+    QString language;          // empty: the saved choice
+    QString screenshotPath;    // grab the main window to this PNG and quit
+    bool resetLayout = false;  // ignore the saved dock layout
+};
+
+// Parses the arguments; exits the process for --help, --version and bad arguments.
+GuiOptions parseGuiOptions(const QCoreApplication& app);
+
+}  // namespace ms

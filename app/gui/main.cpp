@@ -1,0 +1,57 @@
+// The Multiscope GUI: assembles the main window, the compute worker and the docks.
+
+#include "GuiOptions.h"
+
+#include "docks/LogDock.h"
+#include "jobs/ComputeWorker.h"
+#include "shell/LanguageSwitcher.h"
+#include "shell/MainWindow.h"
+#include "util/BuildInfo.h"
+#include "util/Log.h"
+#include "util/LogRelay.h"
+
+#include <QApplication>
+#include <QSettings>
+#include <QTimer>
+
+#include <cstdio>
+
+int main(int argc, char* argv[]) {
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("Multiscope"));
+    QApplication::setApplicationName(QStringLiteral("multiscope"));
+    QApplication::setApplicationDisplayName(QStringLiteral("Multiscope"));
+    QApplication::setApplicationVersion(QStringLiteral(MULTISCOPE_VERSION));
+    const ms::GuiOptions options = ms::parseGuiOptions(app);
+
+    QSettings settings;
+    ms::LogRelay logRelay;
+    ms::ComputeWorker worker(ms::ComputeWorker::Options{options.threads});
+    ms::LanguageSwitcher languages;
+    const QString language = options.language.isEmpty()
+                                 ? settings.value(QStringLiteral("language"), QStringLiteral("en")).toString()
+                                 : options.language;
+    if (!languages.setLanguage(language))
+        std::fprintf(stderr, "multiscope: no translation for language '%s'\n", qPrintable(language));
+    QObject::connect(&languages, &ms::LanguageSwitcher::languageChanged, &settings,
+                     [&settings](const QString& code) { settings.setValue(QStringLiteral("language"), code); });
+
+    ms::MainWindow window(&worker, &languages);
+    QObject::connect(&logRelay, &ms::LogRelay::messageLogged, window.logDock(), &ms::LogDock::appendMessage);
+    if (!options.resetLayout) window.restoreLayout(settings);
+    const ms::BuildInfo info = ms::buildInfo(worker.threads());
+    ms::logInfo("Multiscope " + info.multiscope + " on LibTorch " + info.libtorch + ", compute device: " + info.device);
+    window.show();
+
+    if (!options.screenshotPath.isEmpty()) {
+        // Let layouts settle and pending paints run before grabbing.
+        QTimer::singleShot(800, &window, [&] {
+            const bool saved = window.grab().save(options.screenshotPath, "PNG");
+            if (!saved) std::fprintf(stderr, "multiscope: cannot write %s\n", qPrintable(options.screenshotPath));
+            QApplication::exit(saved ? 0 : 1);
+        });
+        return app.exec();
+    }
+    QObject::connect(&app, &QApplication::aboutToQuit, &window, [&] { window.saveLayout(settings); });
+    return app.exec();
+}

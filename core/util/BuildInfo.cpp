@@ -1,0 +1,33 @@
+#include "util/BuildInfo.h"
+
+#include <QThread>
+#include <QtGlobal>
+
+#include <opencv2/core/version.hpp>
+#include <torch/cuda.h>
+#include <torch/version.h>
+
+namespace ms {
+
+int defaultComputeThreads() { return std::max(1, QThread::idealThreadCount()); }
+
+BuildInfo buildInfo(int computeThreads) {
+    BuildInfo info;
+    info.multiscope = MULTISCOPE_VERSION;
+    info.qt = qVersion();
+    info.libtorch = TORCH_VERSION;
+    info.opencv = CV_VERSION;
+    info.computeThreads = computeThreads > 0 ? computeThreads : defaultComputeThreads();
+    info.device = "CPU (" + std::to_string(info.computeThreads) + " threads)";
+    if (torch::cuda::is_available())
+        info.device += ", CUDA devices: " + std::to_string(torch::cuda::device_count());
+    return info;
+}
+
+}  // namespace ms
+
+#include <ATen/Parallel.h>
+
+namespace ms {
+int libtorchThreadsOfThisThread() { return at::get_num_threads(); }
+}  // namespace ms

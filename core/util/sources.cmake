@@ -1,0 +1,4 @@
+list(APPEND MULTISCOPE_CORE_SOURCES
+  util/Log.h util/Log.cpp
+  util/LogRelay.h util/LogRelay.cpp
+  util/BuildInfo.h util/BuildInfo.cpp)

@@ -1,0 +1,96 @@
+// The executables' conventions: --help and --version on stdout with status 0, unknown
+// options rejected with a non-zero status, `about --json` prints only JSON, and the CLI runs
+// with no display and no QT_QPA_PLATFORM.
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QtTest>
+
+namespace {
+
+struct Run {
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+Run run(const QString& program, const QStringList& args, const QProcessEnvironment& env = QProcessEnvironment::systemEnvironment()) {
+    QProcess p;
+    p.setProcessEnvironment(env);
+    p.start(program, args);
+    if (!p.waitForFinished(120000)) qFatal("%s did not finish", qPrintable(program));
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
+            p.readAllStandardError()};
+}
+
+QProcessEnvironment headlessEnvironment() {
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("DISPLAY"));
+    env.remove(QStringLiteral("WAYLAND_DISPLAY"));
+    env.remove(QStringLiteral("QT_QPA_PLATFORM"));
+    return env;
+}
+
+}  // namespace
+
+class TestCliBasics : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void cliHelpAndVersion() {
+        Run help = run(QStringLiteral(MULTISCOPE_CLI), {QStringLiteral("--help")}, headlessEnvironment());
+        QCOMPARE(help.exitCode, 0);
+        QVERIFY(help.out.contains("about"));
+        Run version = run(QStringLiteral(MULTISCOPE_CLI), {QStringLiteral("--version")}, headlessEnvironment());
+        QCOMPARE(version.exitCode, 0);
+        QVERIFY(version.out.trimmed().endsWith(MULTISCOPE_VERSION));
+    }
+
+    void cliRejectsUnknownInput() {
+        Run bad = run(QStringLiteral(MULTISCOPE_CLI), {QStringLiteral("no-such-command")}, headlessEnvironment());
+        QVERIFY(bad.exitCode != 0);
+        QVERIFY(bad.out.isEmpty());
+        QVERIFY(!bad.err.isEmpty());
+        Run none = run(QStringLiteral(MULTISCOPE_CLI), {}, headlessEnvironment());
+        QVERIFY(none.exitCode != 0);
+    }
+
+    void aboutJsonIsTheOnlyOutputOnStdout() {
+        Run about = run(QStringLiteral(MULTISCOPE_CLI), {QStringLiteral("about"), QStringLiteral("--json"),
+                                                         QStringLiteral("--threads"), QStringLiteral("1")},
+                        headlessEnvironment());
+        QCOMPARE(about.exitCode, 0);
+        QJsonParseError error;
+        const QJsonDocument doc = QJsonDocument::fromJson(about.out, &error);
+        QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString()));
+        const QJsonObject o = doc.object();
+        QCOMPARE(o.value(QStringLiteral("multiscope")).toString(), QStringLiteral(MULTISCOPE_VERSION));
+        QVERIFY(o.value(QStringLiteral("libtorch")).toString().startsWith(QStringLiteral("1.13")));
+        QCOMPARE(o.value(QStringLiteral("threads")).toInt(), 1);
+    }
+
+    void guiHelpAndVersion() {
+        Run help = run(QStringLiteral(MULTISCOPE_GUI), {QStringLiteral("--help")});
+        QCOMPARE(help.exitCode, 0);
+        QVERIFY(help.out.contains("--screenshot"));
+        Run version = run(QStringLiteral(MULTISCOPE_GUI), {QStringLiteral("--version")});
+        QCOMPARE(version.exitCode, 0);
+        QVERIFY(version.out.contains(MULTISCOPE_VERSION));
+    }
+
+    void guiStartsOffscreenAndGrabsItsWindow() {
+        QTemporaryDir dir;
+        const QString png = dir.filePath(QStringLiteral("window.png"));
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), dir.filePath(QStringLiteral("config")));
+        Run shot = run(QStringLiteral(MULTISCOPE_GUI), {QStringLiteral("--screenshot"), png}, env);
+        QCOMPARE(shot.exitCode, 0);
+        QImage image(png);
+        QVERIFY(!image.isNull());
+        QVERIFY(image.width() >= 800 && image.height() >= 500);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliBasics)
+#include "tst_cli_basics.moc"
