@@ -5,8 +5,17 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <string_view>
 
 namespace ms {
+
+bool asksForHelpOrVersion(int argc, char* argv[]) {
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view a(argv[i]);
+        if (a == "-h" || a == "--help" || a == "-v" || a == "--version" || a == "--help-all") return true;
+    }
+    return false;
+}
 
 GuiOptions parseGuiOptions(const QCoreApplication& app) {
     QCommandLineParser parser;

@@ -14,6 +14,9 @@ struct GuiOptions {
     bool resetLayout = false;  // ignore the saved dock layout
 };
 
+// Whether the arguments contain -h, --help, -v or --version.
+bool asksForHelpOrVersion(int argc, char* argv[]);
+
 // Parses the arguments; exits the process for --help, --version and bad arguments.
 GuiOptions parseGuiOptions(const QCoreApplication& app);
 

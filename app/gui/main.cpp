@@ -16,12 +16,24 @@
 
 #include <cstdio>
 
+namespace {
+void setApplicationNames() {
+    QCoreApplication::setOrganizationName(QStringLiteral("Multiscope"));
+    QCoreApplication::setApplicationName(QStringLiteral("multiscope"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(MULTISCOPE_VERSION));
+}
+}  // namespace
+
 int main(int argc, char* argv[]) {
+    if (ms::asksForHelpOrVersion(argc, argv)) {
+        // Answer without a display: QApplication would abort when none is available.
+        QCoreApplication core(argc, argv);
+        setApplicationNames();
+        ms::parseGuiOptions(core);  // prints and exits
+    }
     QApplication app(argc, argv);
-    QApplication::setOrganizationName(QStringLiteral("Multiscope"));
-    QApplication::setApplicationName(QStringLiteral("multiscope"));
+    setApplicationNames();
     QApplication::setApplicationDisplayName(QStringLiteral("Multiscope"));
-    QApplication::setApplicationVersion(QStringLiteral(MULTISCOPE_VERSION));
     const ms::GuiOptions options = ms::parseGuiOptions(app);
 
     QSettings settings;

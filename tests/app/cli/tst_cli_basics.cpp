@@ -5,6 +5,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QStandardPaths>
 #include <QtTest>
 
 namespace {
@@ -70,10 +71,10 @@ private Q_SLOTS:
     }
 
     void guiHelpAndVersion() {
-        Run help = run(QStringLiteral(MULTISCOPE_GUI), {QStringLiteral("--help")});
+        Run help = run(QStringLiteral(MULTISCOPE_GUI), {QStringLiteral("--help")}, headlessEnvironment());
         QCOMPARE(help.exitCode, 0);
         QVERIFY(help.out.contains("--screenshot"));
-        Run version = run(QStringLiteral(MULTISCOPE_GUI), {QStringLiteral("--version")});
+        Run version = run(QStringLiteral(MULTISCOPE_GUI), {QStringLiteral("--version")}, headlessEnvironment());
         QCOMPARE(version.exitCode, 0);
         QVERIFY(version.out.contains(MULTISCOPE_VERSION));
     }
@@ -89,6 +90,20 @@ private Q_SLOTS:
         QImage image(png);
         QVERIFY(!image.isNull());
         QVERIFY(image.width() >= 800 && image.height() >= 500);
+    }
+
+    void guiStartsUnderXvfb() {
+        // A real X server (Xvfb), as a desktop user would run it. setup-deps.sh installs xvfb.
+        const QString xvfbRun = QStandardPaths::findExecutable(QStringLiteral("xvfb-run"));
+        QVERIFY2(!xvfbRun.isEmpty(), "xvfb-run is missing: run packaging/setup-deps.sh");
+        QTemporaryDir dir;
+        const QString png = dir.filePath(QStringLiteral("xvfb.png"));
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("QT_QPA_PLATFORM"));
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), dir.filePath(QStringLiteral("config")));
+        Run shot = run(xvfbRun, {QStringLiteral("-a"), QStringLiteral(MULTISCOPE_GUI), QStringLiteral("--screenshot"), png}, env);
+        QVERIFY2(shot.exitCode == 0, shot.err.constData());
+        QVERIFY(!QImage(png).isNull());
     }
 };
 

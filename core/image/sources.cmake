@@ -1,0 +1,2 @@
+# Sources of core/image (added by the files' authors).
+list(APPEND MULTISCOPE_CORE_SOURCES)
