@@ -2,7 +2,7 @@
 
 #include "jobs/Feedback.h"
 #include "jobs/WorkerLoop.h"
-#include "util/BuildInfo.h"
+#include "jobs/ComputeThread.h"
 
 namespace ms {
 

@@ -1,8 +1,7 @@
 #include "jobs/WorkerLoop.h"
 
+#include "jobs/ComputeThread.h"
 #include "util/Log.h"
-
-#include <ATen/Parallel.h>
 
 #include <algorithm>
 #include <exception>
@@ -12,10 +11,7 @@ namespace ms::detail {
 WorkerLoop::WorkerLoop(int threads) : m_threads(threads) {}
 
 void WorkerLoop::initThread() {
-    // OpenMP's thread count is per calling thread, and LibTorch defaults to 1 here:
-    // set it on the thread that owns LibTorch.
-    at::init_num_threads();
-    at::set_num_threads(m_threads);
+    configureComputeThread(m_threads);
 }
 
 void WorkerLoop::enqueue(QueuedJob job) {

@@ -1,5 +1,7 @@
 #include "util/BuildInfo.h"
 
+#include "jobs/ComputeThread.h"
+
 #include <QThread>
 #include <QtGlobal>
 
@@ -8,8 +10,6 @@
 #include <torch/version.h>
 
 namespace ms {
-
-int defaultComputeThreads() { return std::max(1, QThread::idealThreadCount()); }
 
 BuildInfo buildInfo(int computeThreads) {
     BuildInfo info;
@@ -24,10 +24,4 @@ BuildInfo buildInfo(int computeThreads) {
     return info;
 }
 
-}  // namespace ms
-
-#include <ATen/Parallel.h>
-
-namespace ms {
-int libtorchThreadsOfThisThread() { return at::get_num_threads(); }
 }  // namespace ms

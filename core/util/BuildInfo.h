@@ -18,12 +18,4 @@ struct BuildInfo {
 // computeThreads: the thread count the worker was configured with (0: the default).
 BuildInfo buildInfo(int computeThreads = 0);
 
-// The thread count the compute worker uses when none is configured: all cores.
-int defaultComputeThreads();
-
-}  // namespace ms
-
-namespace ms {
-// LibTorch's intra-op thread count as seen from the calling thread (OpenMP keeps it per thread).
-int libtorchThreadsOfThisThread();
 }  // namespace ms

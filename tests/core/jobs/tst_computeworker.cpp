@@ -5,7 +5,7 @@
 
 #include "jobs/ComputeWorker.h"
 #include "jobs/Feedback.h"
-#include "util/BuildInfo.h"
+#include "jobs/ComputeThread.h"
 
 #include <QElapsedTimer>
 #include <QtTest>
