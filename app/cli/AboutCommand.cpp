@@ -10,14 +10,14 @@
 
 namespace ms::cli {
 
-void addAboutCommand(CLI::App& app, Runner& run) {
+void addAboutCommand(CLI::App& app, Command& chosen) {
     auto* cmd = app.add_subcommand("about", "Print versions of Multiscope, Qt, LibTorch, OpenCV and the compute device");
     auto json = std::make_shared<bool>(false);
     auto threads = std::make_shared<int>(0);
     cmd->add_flag("--json", *json, "Print one JSON object");
     cmd->add_option("--threads", *threads, "Compute threads (default: all cores)")->check(CLI::PositiveNumber);
-    cmd->callback([&run, json, threads] {
-        run = [json, threads] {
+    cmd->callback([&chosen, json, threads] {
+        chosen.run = [json, threads] {
             const BuildInfo info = buildInfo(*threads);
             if (*json) {
                 nlohmann::json out{{"multiscope", info.multiscope}, {"qt", info.qt},

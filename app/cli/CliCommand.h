@@ -1,27 +1,25 @@
 #pragma once
 // How subcommands of multiscope-cli are put together: each file registers one subcommand on
-// the CLI11 app and returns the function that runs it. Results go to stdout; logs, progress
-// and errors go to stderr.
+// the CLI11 app and, when it is the one chosen, fills in the Command to run. Results go to
+// stdout; logs, progress and errors go to stderr.
 
 #include <CLI/CLI.hpp>
 
 #include <functional>
-#include <stdexcept>
 #include <string>
 
 namespace ms::cli {
 
-using Runner = std::function<int()>;
-
-// A user error: printed as "multiscope-cli: error: <message>" and exit status 1.
-struct CliError : std::runtime_error {
-    using std::runtime_error::runtime_error;
+struct Command {
+    std::function<int()> run;
+    // Drawing text needs a QGuiApplication; the CLI then starts one on the offscreen platform.
+    bool drawsText = false;
 };
 
-// The subcommands; each adds itself to app and sets run when it is the one chosen.
-void addAboutCommand(CLI::App& app, Runner& run);
+void addAboutCommand(CLI::App& app, Command& chosen);
+void addGenerateCommand(CLI::App& app, Command& chosen);
 
-// Writes to stdout exactly what the caller gives (the requested output only).
+// Writes to stdout exactly what the caller gives (the requested output only), plus a newline.
 void printResult(const std::string& text);
 
 }  // namespace ms::cli

@@ -6,34 +6,54 @@
 #include "util/Log.h"
 
 #include <QCoreApplication>
+#include <QGuiApplication>
 
 #include <cstdio>
 #include <exception>
+#include <memory>
 
-int main(int argc, char* argv[]) {
-    QCoreApplication app(argc, argv);
+namespace {
+
+void logToStderr(ms::LogLevel level, const std::string& message) {
+    if (level == ms::LogLevel::Debug) return;
+    std::fprintf(stderr, "multiscope-cli: %s: %s\n", ms::logLevelName(level), message.c_str());
+}
+
+// Commands that draw text get a QGuiApplication on the offscreen platform: no display needed.
+std::unique_ptr<QCoreApplication> makeApplication(int& argc, char* argv[], bool drawsText) {
+    std::unique_ptr<QCoreApplication> app;
+    if (drawsText) {
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+        app = std::make_unique<QGuiApplication>(argc, argv);
+    } else {
+        app = std::make_unique<QCoreApplication>(argc, argv);
+    }
     QCoreApplication::setOrganizationName(QStringLiteral("Multiscope"));
     QCoreApplication::setApplicationName(QStringLiteral("multiscope"));
     QCoreApplication::setApplicationVersion(QStringLiteral(MULTISCOPE_VERSION));
-    ms::setLogSink([](ms::LogLevel level, const std::string& message) {
-        if (level == ms::LogLevel::Debug) return;
-        std::fprintf(stderr, "multiscope-cli: %s: %s\n", ms::logLevelName(level), message.c_str());
-    });
+    return app;
+}
 
-    CLI::App cli{"multiscope-cli: headless Multiscope (indexing, feature visualization, export)",
-                 "multiscope-cli"};
+}  // namespace
+
+int main(int argc, char* argv[]) {
+    ms::setLogSink(logToStderr);
+
+    CLI::App cli{"multiscope-cli: headless Multiscope (indexing, feature visualization, export)", "multiscope-cli"};
     cli.set_version_flag("--version", std::string("multiscope-cli ") + MULTISCOPE_VERSION);
     cli.require_subcommand(1);
-    ms::cli::Runner run;
-    ms::cli::addAboutCommand(cli, run);
+    ms::cli::Command command;
+    ms::cli::addAboutCommand(cli, command);
+    ms::cli::addGenerateCommand(cli, command);
 
     try {
         cli.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
         return cli.exit(e);  // --help and --version exit 0 on stdout; usage errors on stderr
     }
+    const auto app = makeApplication(argc, argv, command.drawsText);
     try {
-        return run ? run() : 0;
+        return command.run ? command.run() : 0;
     } catch (const std::exception& e) {
         std::fprintf(stderr, "multiscope-cli: error: %s\n", e.what());
         return 1;

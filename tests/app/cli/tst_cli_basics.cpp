@@ -2,6 +2,7 @@
 // options rejected with a non-zero status, `about --json` prints only JSON, and the CLI runs
 // with no display and no QT_QPA_PLATFORM.
 
+#include <QDir>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -68,6 +69,32 @@ private Q_SLOTS:
         QCOMPARE(o.value(QStringLiteral("multiscope")).toString(), QStringLiteral(MULTISCOPE_VERSION));
         QVERIFY(o.value(QStringLiteral("libtorch")).toString().startsWith(QStringLiteral("1.13")));
         QCOMPARE(o.value(QStringLiteral("threads")).toInt(), 1);
+    }
+
+    void generateWritesADeterministicLabelledFolderWithoutADisplay() {
+        QTemporaryDir a, b;
+        for (const QString& dir : {a.path(), b.path()}) {
+            Run gen = run(QStringLiteral(MULTISCOPE_CLI),
+                          {QStringLiteral("generate"), QStringLiteral("--out"), dir, QStringLiteral("--count"),
+                           QStringLiteral("12"), QStringLiteral("--seed"), QStringLiteral("4"), QStringLiteral("--size"),
+                           QStringLiteral("64")},
+                          headlessEnvironment());
+            QVERIFY2(gen.exitCode == 0, gen.err.constData());
+            QVERIFY(gen.out.isEmpty());
+        }
+        const QStringList files = QDir(a.path()).entryList(QDir::Files, QDir::Name);
+        QCOMPARE(files.size(), 13);  // 12 PNGs + labels.csv
+        for (const QString& f : files) {
+            QFile x(QDir(a.path()).filePath(f)), y(QDir(b.path()).filePath(f));
+            QVERIFY(x.open(QIODevice::ReadOnly) && y.open(QIODevice::ReadOnly));
+            QVERIFY2(x.readAll() == y.readAll(), qPrintable(f));
+        }
+        QFile labels(QDir(a.path()).filePath(QStringLiteral("labels.csv")));
+        QVERIFY(labels.open(QIODevice::ReadOnly));
+        QVERIFY(labels.readLine().startsWith("file,concept,rendition,colour,caption,overlay_word"));
+        Run bad = run(QStringLiteral(MULTISCOPE_CLI), {QStringLiteral("generate"), QStringLiteral("--out"), a.path()},
+                      headlessEnvironment());
+        QVERIFY(bad.exitCode != 0);
     }
 
     void guiHelpAndVersion() {
