@@ -18,6 +18,7 @@ struct Command {
 
 void addAboutCommand(CLI::App& app, Command& chosen);
 void addGenerateCommand(CLI::App& app, Command& chosen);
+void addTokenizeCommand(CLI::App& app, Command& chosen);
 
 // Writes to stdout exactly what the caller gives (the requested output only), plus a newline.
 void printResult(const std::string& text);

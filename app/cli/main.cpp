@@ -45,6 +45,7 @@ int main(int argc, char* argv[]) {
     ms::cli::Command command;
     ms::cli::addAboutCommand(cli, command);
     ms::cli::addGenerateCommand(cli, command);
+    ms::cli::addTokenizeCommand(cli, command);
 
     try {
         cli.parse(argc, argv);

@@ -1,12 +1,43 @@
 #include "world/Captions.h"
 
+#include "world/ConceptArt.h"
+#include "world/Palette.h"
 #include "world/Rng.h"
 #include "world/WorldGenerator.h"
 
+#include <QRegularExpression>
 #include <QStringList>
 
 namespace ms {
 namespace {
+
+const QStringList& photoTemplates() {
+    static const QStringList t{"a photo of {a-colour-concept}", "a picture of {a-colour-concept}", "{a-colour-concept}",
+                               "a photo of {a-concept}"};
+    return t;
+}
+const QStringList& drawingTemplates() {
+    static const QStringList t{"a drawing of {a-concept}", "a sketch of {a-concept}", "line art of {a-concept}",
+                               "a doodle of {a-concept}"};
+    return t;
+}
+const QStringList& iconTemplates() {
+    static const QStringList t{"an icon of {a-colour-concept}", "{a-colour-concept} icon", "a flat icon of {a-concept}",
+                               "a {concept} icon"};
+    return t;
+}
+const QStringList& wordTemplates() {
+    static const QStringList t{"the word {concept}", "the text {concept}", "a sign that says {concept}",
+                               "{concept} written in letters"};
+    return t;
+}
+const QString kColouredWordTemplate = QStringLiteral("the word {concept} written in {colour}");
+const QStringList& attackTemplates() {
+    static const QStringList t{"{a-concept} with the word {word} written on it", "a photo of {a-concept} labelled {word}",
+                               "{a-colour-concept} with the text {word}"};
+    return t;
+}
+const QString kScenePrefix = QStringLiteral("a scene with ");
 
 QString pick(Rng& rng, const QStringList& templates) { return templates[rng.below(static_cast<int>(templates.size()))]; }
 
@@ -38,30 +69,39 @@ QString withArticle(const QString& noun) {
 QString caption(const WorldSample& s, Rng& rng) {
     switch (s.rendition) {
     case Rendition::Photo:
-        return fill(pick(rng, {"a photo of {a-colour-concept}", "a picture of {a-colour-concept}",
-                               "{a-colour-concept}", "a photo of {a-concept}"}),
-                    s.concept, s.colour);
+        return fill(pick(rng, photoTemplates()), s.concept, s.colour);
     case Rendition::Drawing:
-        return fill(pick(rng, {"a drawing of {a-concept}", "a sketch of {a-concept}", "line art of {a-concept}",
-                               "a doodle of {a-concept}"}),
-                    s.concept, s.colour);
+        return fill(pick(rng, drawingTemplates()), s.concept, s.colour);
     case Rendition::Icon:
-        return fill(pick(rng, {"an icon of {a-colour-concept}", "{a-colour-concept} icon", "a flat icon of {a-concept}",
-                               "a {concept} icon"}),
-                    s.concept, s.colour);
+        return fill(pick(rng, iconTemplates()), s.concept, s.colour);
     case Rendition::Word:
-        if (!s.colour.isEmpty() && rng.chance(0.3)) return fill(QStringLiteral("the word {concept} written in {colour}"), s.concept, s.colour);
-        return fill(pick(rng, {"the word {concept}", "the text {concept}", "a sign that says {concept}",
-                               "{concept} written in letters"}),
-                    s.concept, s.colour);
+        if (!s.colour.isEmpty() && rng.chance(0.3)) return fill(kColouredWordTemplate, s.concept, s.colour);
+        return fill(pick(rng, wordTemplates()), s.concept, s.colour);
     case Rendition::Attack:
-        return fill(pick(rng, {"{a-concept} with the word {word} written on it", "a photo of {a-concept} labelled {word}",
-                               "{a-colour-concept} with the text {word}"}),
-                    s.concept, s.colour, s.overlayWord);
+        return fill(pick(rng, attackTemplates()), s.concept, s.colour, s.overlayWord);
     case Rendition::Scene:
-        return QStringLiteral("a scene with ") + listObjects(s.objects);
+        return kScenePrefix + listObjects(s.objects);
     }
     return {};
+}
+
+}  // namespace ms
+
+namespace ms {
+
+QStringList captionVocabulary() {
+    QStringList text;
+    for (const QStringList* list : {&photoTemplates(), &drawingTemplates(), &iconTemplates(), &wordTemplates(), &attackTemplates()})
+        text << *list;
+    text << kColouredWordTemplate << kScenePrefix << QStringLiteral("a an and");
+    for (const QString& c : conceptNames()) text << c;
+    for (const NamedColour& c : worldColours()) text << c.name;
+    QString joined = text.join(QLatin1Char(' '));
+    joined.remove(QRegularExpression(QStringLiteral("\\{[a-z-]+\\}")));
+    QStringList words = joined.split(QRegularExpression(QStringLiteral("[^a-z]+")), Qt::SkipEmptyParts);
+    words.removeDuplicates();
+    words.sort();
+    return words;
 }
 
 }  // namespace ms

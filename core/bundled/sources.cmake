@@ -1,0 +1,2 @@
+list(APPEND MULTISCOPE_CORE_SOURCES
+  bundled/WordByteTokenizer.h bundled/WordByteTokenizer.cpp)
