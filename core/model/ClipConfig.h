@@ -49,4 +49,11 @@ struct ClipLoadOptions {
 int defaultTextHeads(int transformerWidth);
 int defaultVisionHeads(VisionFamily family, int visionWidth);
 
+// The architectures of OpenAI's released checkpoints ("RN50", "RN101", "RN50x4", "RN50x16",
+// "RN50x64", "ViT-B/32", "ViT-B/16", "ViT-L/14", "ViT-L/14@336px"), for benchmarks and shape
+// tables; loading a checkpoint never needs them (the architecture comes from the weights).
+// Throws ms::Error for another name.
+ClipConfig clipPresetConfig(const std::string& name);
+std::vector<std::string> clipPresetNames();
+
 }  // namespace ms

@@ -1,0 +1,47 @@
+#include "model/ClipModule.h"
+
+#include <ATen/ATen.h>
+
+#include <limits>
+
+namespace ms::detail {
+
+ClipModule::ClipModule(const ClipConfig& c) : config(c) {
+    if (c.family == VisionFamily::ResNet)
+        resnet = register_module("visual", std::make_shared<ModifiedResNet>(c));
+    else
+        vit = register_module("visual", std::make_shared<VisionTransformer>(c));
+    const int64_t width = c.transformerWidth, length = c.contextLength;
+    transformer = register_module(
+        "transformer", std::make_shared<TransformerStack>(width, c.transformerLayers, c.transformerHeads,
+                                                          "transformer.resblocks"));
+    auto embedding = register_module("token_embedding", std::make_shared<torch::nn::Module>());
+    tokenEmbedding = addParameter(*embedding, "weight", {c.vocabSize, width});
+    positionalEmbedding = addParameter(*this, "positional_embedding", {length, width});
+    lnFinal = register_module("ln_final", std::make_shared<LayerNormLayer>(width));
+    textProjection = addParameter(*this, "text_projection", {width, c.embedDim});
+    logitScale = addParameter(*this, "logit_scale", {});
+    // Causal attention: position i sees positions 0..i.
+    causalMask = at::full({length, length}, -std::numeric_limits<float>::infinity()).triu(1);
+    eval();  // inference semantics (BatchNorm running statistics) unless a trainer asks otherwise
+}
+
+at::Tensor ClipModule::encodeImage(const at::Tensor& images, CaptureSink& sink) const {
+    return resnet ? resnet->forward(images, sink) : vit->forward(images, sink);
+}
+
+at::Tensor ClipModule::encodeText(const at::Tensor& tokens, CaptureSink& sink) const {
+    // The end-of-text token has the largest id: its first occurrence is the pooled position.
+    const at::Tensor end = tokens.argmax(-1);
+    sink.setTextEnd(end);
+    at::Tensor x = at::embedding(tokenEmbedding, tokens) + positionalEmbedding;  // [N, L, D]
+    x = transformer->forward(x, causalMask, sink);
+    if (!x.defined()) return {};
+    x = lnFinal->forward(x);
+    if (sink.record("ln_final", x)) return {};
+    const int64_t n = x.size(0), width = x.size(2);
+    const at::Tensor pooled = x.gather(1, end.view({n, 1, 1}).expand({n, 1, width})).squeeze(1);
+    return at::matmul(pooled, textProjection);
+}
+
+}  // namespace ms::detail
