@@ -19,6 +19,15 @@ struct Command {
 void addAboutCommand(CLI::App& app, Command& chosen);
 void addGenerateCommand(CLI::App& app, Command& chosen);
 void addTokenizeCommand(CLI::App& app, Command& chosen);
+void addTrainCommand(CLI::App& app, Command& chosen);
+// The model commands (issue 3's CLI contract), sharing ModelOptions.h.
+void addInfoCommand(CLI::App& app, Command& chosen);
+void addLayersCommand(CLI::App& app, Command& chosen);
+void addPreprocessCommand(CLI::App& app, Command& chosen);
+void addEmbedCommand(CLI::App& app, Command& chosen);
+void addActivationsCommand(CLI::App& app, Command& chosen);
+void addEvaluateCommand(CLI::App& app, Command& chosen);
+void addIndexCommands(CLI::App& app, Command& chosen);  // index, top, merge
 
 // Writes to stdout exactly what the caller gives (the requested output only), plus a newline.
 void printResult(const std::string& text);

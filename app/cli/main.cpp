@@ -42,10 +42,22 @@ int main(int argc, char* argv[]) {
     CLI::App cli{"multiscope-cli: headless Multiscope (indexing, feature visualization, export)", "multiscope-cli"};
     cli.set_version_flag("--version", std::string("multiscope-cli ") + MULTISCOPE_VERSION);
     cli.require_subcommand(1);
+    // Usage errors in one line, like every other error (scripts read the last line of stderr).
+    cli.failure_message([](const CLI::App*, const CLI::Error& e) {
+        return std::string("multiscope-cli: error: ") + e.what() + " (see --help)\n";
+    });
     ms::cli::Command command;
     ms::cli::addAboutCommand(cli, command);
     ms::cli::addGenerateCommand(cli, command);
     ms::cli::addTokenizeCommand(cli, command);
+    ms::cli::addTrainCommand(cli, command);
+    ms::cli::addInfoCommand(cli, command);
+    ms::cli::addLayersCommand(cli, command);
+    ms::cli::addPreprocessCommand(cli, command);
+    ms::cli::addEmbedCommand(cli, command);
+    ms::cli::addActivationsCommand(cli, command);
+    ms::cli::addEvaluateCommand(cli, command);
+    ms::cli::addIndexCommands(cli, command);
 
     try {
         cli.parse(argc, argv);

@@ -61,6 +61,15 @@ public:
     // other image sizes (≥ 32 px) as long as the attention pool is not needed.
     CaptureResult capture(const at::Tensor& input, const CaptureRequest& request) const;
 
+    // The inference fast path of ResNet image towers (on by default): with grad mode off
+    // (c10::InferenceMode or at::NoGradGuard), encodeImage and image captures run a copy of
+    // the tower with BatchNorm folded into the convolutions and weights prepacked for oneDNN
+    // (model/InferenceResNet.h). Same results within float rounding; the copy costs about the
+    // tower's weights once more in memory. It is prepared on the first such call, and again
+    // after the weights were changed. With autograd on, the plain tower always runs.
+    void setFastInference(bool enabled);
+    bool fastInference() const;
+
     // The weights by state-dict key, as stored in the network (float32; shared, not copied).
     std::vector<std::pair<std::string, at::Tensor>> namedTensors() const;
 

@@ -1,6 +1,9 @@
 #include "model/ClipModule.h"
 
 #include <ATen/ATen.h>
+#include <ATen/autocast_mode.h>
+#include <ATen/core/grad_mode.h>
+#include <c10/core/InferenceMode.h>
 
 #include <limits>
 
@@ -26,7 +29,23 @@ ClipModule::ClipModule(const ClipConfig& c) : config(c) {
     eval();  // inference semantics (BatchNorm running statistics) unless a trainer asks otherwise
 }
 
+std::shared_ptr<const InferenceResNet> ClipModule::inferenceResNet() const {
+    if (!resnet || !fastInference || is_training() || at::GradMode::is_enabled() || !InferenceResNet::available())
+        return nullptr;
+    std::lock_guard<std::mutex> lock(mFastMutex);
+    if (!mFastResNet || !mFastResNet->upToDateWith(*resnet)) {
+        mFastResNet.reset();  // free the stale copy before making the new one
+        c10::InferenceMode normalTensors(false);  // usable outside inference mode too
+        mFastResNet = std::make_shared<const InferenceResNet>(*resnet);
+    }
+    return mFastResNet;
+}
+
 at::Tensor ClipModule::encodeImage(const at::Tensor& images, CaptureSink& sink) const {
+    // Autocast (the trainer's bf16) and other dtypes keep the plain tower's semantics.
+    const bool plainFloat =
+        images.is_cpu() && images.scalar_type() == at::kFloat && !at::autocast::is_cpu_enabled();
+    if (const auto fast = plainFloat ? inferenceResNet() : nullptr) return fast->forward(images, sink);
     return resnet ? resnet->forward(images, sink) : vit->forward(images, sink);
 }
 

@@ -168,6 +168,10 @@ CaptureResult ClipNetwork::capture(const at::Tensor& input, const CaptureRequest
     });
 }
 
+void ClipNetwork::setFastInference(bool enabled) { mModule->fastInference = enabled; }
+
+bool ClipNetwork::fastInference() const { return mModule->fastInference; }
+
 std::vector<std::pair<std::string, at::Tensor>> ClipNetwork::namedTensors() const {
     std::vector<std::pair<std::string, at::Tensor>> out;
     for (const auto& item : mModule->named_parameters(true)) out.emplace_back(item.key(), item.value());

@@ -1,0 +1,40 @@
+#include "analysis/ZeroShot.h"
+
+#include "model/ClipModelTorch.h"
+#include "util/Error.h"
+
+#include <torch/torch.h>
+
+namespace ms {
+
+QString fillTemplate(const QString& templ, const QString& label) {
+    QString out = templ;
+    return out.replace(QStringLiteral("{}"), label);
+}
+
+ZeroShotClassifier::ZeroShotClassifier(const ClipNetwork& network, const TextTokenizeFn& tokenize, QStringList labels,
+                                       QStringList templates)
+    : m_network(network), m_labels(std::move(labels)) {
+    if (m_labels.isEmpty()) throw Error("zero-shot classification needs at least one label");
+    if (templates.isEmpty()) templates << QStringLiteral("{}");
+    torch::NoGradGuard noGrad;
+    std::vector<std::string> prompts;
+    for (const QString& label : m_labels)
+        for (const QString& t : templates) prompts.push_back(fillTemplate(t, label).toStdString());
+    at::Tensor e = network.encodeText(tokenize(prompts));
+    e = e / e.norm(2, -1, true);
+    e = e.view({static_cast<long>(m_labels.size()), static_cast<long>(templates.size()), -1}).mean(1);
+    m_labelEmbeddings = e / e.norm(2, -1, true);
+}
+
+at::Tensor ZeroShotClassifier::probabilitiesFromEmbeddings(const at::Tensor& imageEmbeddings) const {
+    const at::Tensor image = imageEmbeddings / imageEmbeddings.norm(2, -1, true);
+    return torch::softmax(m_network.logitScale() * image.mm(m_labelEmbeddings.t()), -1);
+}
+
+at::Tensor ZeroShotClassifier::probabilities(const at::Tensor& images) const {
+    torch::NoGradGuard noGrad;
+    return probabilitiesFromEmbeddings(m_network.encodeImage(images));
+}
+
+}  // namespace ms
