@@ -5,6 +5,7 @@
 // stdout only; nothing else is printed on stdout.
 
 #include "CliRun.h"
+#include "FixturePoints.h"
 #include "TestSupport.h"
 
 #include "io/NpyTensor.h"
@@ -42,26 +43,6 @@ QStringList modelArgs(const QString& variant) {
     return {QStringLiteral("--model"), fixture(variant + "/weights.safetensors"), QStringLiteral("--text-heads"),
             QString::number(textHeads), QStringLiteral("--vision-heads"), QString::number(json["vision_heads"].toInt()),
             QStringLiteral("--threads"), QStringLiteral("1")};
-}
-
-// Fixture activation file (without .npy) → capture point, as tst_clip_parity maps them.
-std::map<QString, QString> pointFiles(const QString& variant) {
-    if (variant == QLatin1String("rn_tiny"))
-        return {{"visual_stem_relu1", "visual.relu1"},         {"visual_stem_relu2", "visual.relu2"},
-                {"visual_stem_relu3", "visual.relu3"},         {"visual_stem", "visual.avgpool"},
-                {"visual_layer1", "visual.layer1"},            {"visual_layer2_block0", "visual.layer2.0"},
-                {"visual_layer2_block1", "visual.layer2.1"},   {"visual_layer2", "visual.layer2"},
-                {"visual_layer3", "visual.layer3"},            {"visual_layer4", "visual.layer4"},
-                {"visual_attnpool", "visual.attnpool"},        {"text_block0", "transformer.resblocks.0"},
-                {"text_block1", "transformer.resblocks.1"},    {"text_ln_final", "ln_final"}};
-    return {{"visual_conv1", "visual.conv1"},
-            {"visual_ln_pre", "visual.ln_pre"},
-            {"visual_block0", "visual.transformer.resblocks.0"},
-            {"visual_block1", "visual.transformer.resblocks.1"},
-            {"visual_ln_post", "visual.ln_post"},
-            {"text_block0", "transformer.resblocks.0"},
-            {"text_block1", "transformer.resblocks.1"},
-            {"text_ln_final", "ln_final"}};
 }
 
 // The acceptance tolerance; also checks dtype and shape.
@@ -130,10 +111,10 @@ private Q_SLOTS:
         QFETCH(QString, tower);
         QStringList layers;
         std::map<QString, QString> files;
-        for (const auto& [file, point] : pointFiles(variant))
+        for (const auto& [file, point] : test::fixtureCapturePoints(variant))
             if (file.startsWith(tower + "_")) {
-                layers << point;
-                files[file] = point;
+                layers << QString::fromStdString(point);
+                files[file] = QString::fromStdString(point);
             }
         const QString out = mOut.filePath(variant + "-" + tower);
         const QString input = tower == "text" ? "--tokens-npy" : "--images-npy";

@@ -7,6 +7,7 @@
 #include "model/ClipModelTorch.h"
 #include "util/Error.h"
 
+#include "FixturePoints.h"
 #include "TestSupport.h"
 
 #include <ATen/ATen.h>
@@ -47,27 +48,6 @@ ClipLoadOptions fixtureOptions(const QJsonObject& json) {
     return options;
 }
 
-// Fixture activation file (without .npy) → capture point, per variant.
-const std::map<QString, std::string>& pointFiles(const QString& variant) {
-    static const std::map<QString, std::string> rn = {
-        {"visual_stem_relu1", "visual.relu1"},   {"visual_stem_relu2", "visual.relu2"},
-        {"visual_stem_relu3", "visual.relu3"},   {"visual_stem", "visual.avgpool"},
-        {"visual_layer1", "visual.layer1"},      {"visual_layer2_block0", "visual.layer2.0"},
-        {"visual_layer2_block1", "visual.layer2.1"}, {"visual_layer2", "visual.layer2"},
-        {"visual_layer3", "visual.layer3"},      {"visual_layer4", "visual.layer4"},
-        {"visual_attnpool", "visual.attnpool"},  {"text_block0", "transformer.resblocks.0"},
-        {"text_block1", "transformer.resblocks.1"}, {"text_ln_final", "ln_final"}};
-    static const std::map<QString, std::string> vit = {
-        {"visual_conv1", "visual.conv1"},
-        {"visual_ln_pre", "visual.ln_pre"},
-        {"visual_block0", "visual.transformer.resblocks.0"},
-        {"visual_block1", "visual.transformer.resblocks.1"},
-        {"visual_ln_post", "visual.ln_post"},
-        {"text_block0", "transformer.resblocks.0"},
-        {"text_block1", "transformer.resblocks.1"},
-        {"text_ln_final", "ln_final"}};
-    return variant == QLatin1String("rn_tiny") ? rn : vit;
-}
 
 // Everything the model computes for one fixture, keyed by fixture file name.
 struct Outputs {
@@ -190,11 +170,11 @@ private:
         const at::Tensor images = readFixture(variant, "images.npy");
         const at::Tensor tokens = readFixture(variant, "tokens.npy");
         CaptureRequest imageRequest, textRequest;
-        for (const auto& [file, point] : pointFiles(variant))
+        for (const auto& [file, point] : test::fixtureCapturePoints(variant))
             (file.startsWith("text_") ? textRequest : imageRequest).add(point);
         const CaptureResult imagePoints = net.capture(images, imageRequest);
         const CaptureResult textPoints = net.capture(tokens, textRequest);
-        for (const auto& [file, point] : pointFiles(variant)) {
+        for (const auto& [file, point] : test::fixtureCapturePoints(variant)) {
             const CaptureResult& from = file.startsWith("text_") ? textPoints : imagePoints;
             out.tensors[file] = from.points.at(point).full;
         }
