@@ -58,6 +58,7 @@ int main(int argc, char* argv[]) {
     ms::cli::addActivationsCommand(cli, command);
     ms::cli::addEvaluateCommand(cli, command);
     ms::cli::addIndexCommands(cli, command);
+    ms::cli::addVisCommand(cli, command);
 
     try {
         cli.parse(argc, argv);

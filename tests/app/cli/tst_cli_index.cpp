@@ -8,6 +8,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -122,6 +123,25 @@ private Q_SLOTS:
         for (const char* key : {"concept", "picture_unit", "picture_selectivity", "word_unit", "word_selectivity", "same_unit"})
             QVERIFY2(units.first().toObject().contains(QLatin1String(key)), key);
         QVERIFY(o.contains(QStringLiteral("multimodal_fraction")));
+    }
+
+    // Feature visualization: the PNG is what the model sees (its resolution), a batch is written
+    // side by side, and --units writes one PNG per unit plus a contact sheet.
+    void visWritesImagesAtTheModelResolution() {
+        const QString png = m_dir.filePath(QStringLiteral("vis/one.png"));
+        checkOk(runCli({"vis", "--model", rnTiny(), "--objective", "visual.layer4:3", "--steps", "4", "--batch", "2",
+                        "--out", png, "--threads", "1"}, m_env));
+        QCOMPARE(QImage(png).size(), QSize(2 * 64, 64));
+        const QString dir = m_dir.filePath(QStringLiteral("vis/units"));
+        checkOk(runCli({"vis", "--model", rnTiny(), "--objective", "visual.layer4", "--units", "0-2", "--steps", "2",
+                        "--out", dir, "--threads", "1"}, m_env));
+        for (const char* f : {"unit-0000.png", "unit-0001.png", "unit-0002.png"})
+            QCOMPARE(QImage(QDir(dir).filePath(QLatin1String(f))).size(), QSize(64, 64));
+        QCOMPARE(QImage(QDir(dir).filePath(QStringLiteral("contact-sheet.png"))).size(), QSize(3 * 64, 64));
+        const CliRun bad = runCli({"vis", "--model", rnTiny(), "--objective", "visual.layer4:99999", "--steps", "2",
+                                   "--out", png}, m_env);
+        QVERIFY(bad.exitCode != 0);
+        QVERIFY(bad.out.isEmpty());
     }
 
 private:
