@@ -1,4 +1,5 @@
 #include "ModelInputs.h"
+#include "analysis/ModelText.h"
 
 #include "CliProgress.h"
 
@@ -82,11 +83,10 @@ ModelInput ModelInput::tokenNpy(const std::string& path, const ModelDescriptor& 
 }
 
 ModelInput ModelInput::texts(const std::vector<std::string>& texts, const ModelBundle& model) {
-    std::vector<int64_t> ids = model.tokenize(texts);
     ModelInput in;
     in.mText = true;
     in.mCount = static_cast<int64_t>(texts.size());
-    in.mTensor = at::tensor(ids, at::kLong).view({in.mCount, model.contextLength()});
+    in.mTensor = tokenizeFnFor(model)(texts);
     return in;
 }
 

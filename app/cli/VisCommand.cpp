@@ -8,6 +8,7 @@
 #include "CliProgress.h"
 #include "ModelOptions.h"
 
+#include "analysis/ModelText.h"
 #include "featurevis/FeatureVisRun.h"
 #include "featurevis/FeatureVisSession.h"
 #include "model/ClipModelTorch.h"
@@ -76,9 +77,8 @@ void addVisCommand(CLI::App& app, Command& chosen) {
         chosen.run = [model, request, out, units] {
             const ModelBundle bundle = loadModel(*model);
             FeatureVisContext context;
-            context.textEncoder = [&bundle](const std::string& text) {
-                const auto ids = bundle.tokenize({text});
-                return bundle.model().network().encodeText(torch::tensor(ids).view({1, bundle.contextLength()}))[0];
+            context.textEncoder = [&bundle, tokenize = tokenizeFnFor(bundle)](const std::string& text) {
+                return bundle.model().network().encodeText(tokenize({text}))[0];
             };
             auto render = [&](const FeatureVisRequest& r, const std::string& label) {
                 FeatureVisSession session(bundle.model(), r.resolvedFor(bundle.descriptor()), context);
