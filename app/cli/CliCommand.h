@@ -29,6 +29,7 @@ void addActivationsCommand(CLI::App& app, Command& chosen);
 void addEvaluateCommand(CLI::App& app, Command& chosen);
 void addIndexCommands(CLI::App& app, Command& chosen);  // index, top, merge
 void addVisCommand(CLI::App& app, Command& chosen);
+void addModelsCommands(CLI::App& app, Command& chosen);  // models, download, verify
 
 // Writes to stdout exactly what the caller gives (the requested output only), plus a newline.
 void printResult(const std::string& text);

@@ -59,6 +59,7 @@ int main(int argc, char* argv[]) {
     ms::cli::addEvaluateCommand(cli, command);
     ms::cli::addIndexCommands(cli, command);
     ms::cli::addVisCommand(cli, command);
+    ms::cli::addModelsCommands(cli, command);
 
     try {
         cli.parse(argc, argv);

@@ -1,5 +1,13 @@
 #include "catalog/Checkpoints.h"
 
+#include "util/Error.h"
+
+#include <algorithm>
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QString>
 
 namespace ms {
@@ -29,7 +37,7 @@ const std::vector<CheckpointInfo>& officialCheckpoints() {
     return table;
 }
 
-const VocabularyInfo& bpeVocabulary() {
+const VocabularyInfo& officialBpeVocabulary() {
     static const VocabularyInfo vocab{
         "bpe_simple_vocab_16e6.txt.gz", "924691ac288e54409236115652ad4aa250f48203de50a9e4722a6ecd48d6804a",
         "https://raw.githubusercontent.com/openai/CLIP/d05afc436d78f1c48dc0dbf8e5980a9d471f35f6/clip/"
@@ -37,11 +45,85 @@ const VocabularyInfo& bpeVocabulary() {
     return vocab;
 }
 
+namespace {
+
+struct ExtraCatalogue {
+    std::vector<CheckpointInfo> checkpoints;
+    std::optional<VocabularyInfo> vocabulary;
+};
+
+std::string requiredString(const QJsonObject& o, const char* key, const QString& file) {
+    const QString value = o.value(QLatin1String(key)).toString();
+    if (value.isEmpty())
+        throw Error(file.toStdString() + ": an entry lacks the string \"" + key + "\"");
+    return value.toStdString();
+}
+
+std::string checkedSha256(const QJsonObject& o, const QString& file) {
+    const std::string sha = QString::fromStdString(requiredString(o, "sha256", file)).toLower().toStdString();
+    const bool hex = sha.size() == 64 && sha.find_first_not_of("0123456789abcdef") == std::string::npos;
+    if (!hex) throw Error(file.toStdString() + ": \"" + sha + "\" is not a SHA-256 (64 hex digits)");
+    return sha;
+}
+
+ExtraCatalogue readExtraCatalogue(const QString& path) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        throw Error("MULTISCOPE_CATALOG: cannot read " + path.toStdString() + ": " + file.errorString().toStdString());
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &parseError);
+    if (!doc.isObject())
+        throw Error(path.toStdString() + ": not a JSON object (" + parseError.errorString().toStdString() + ")");
+    ExtraCatalogue extra;
+    for (const QJsonValue& v : doc.object().value(QStringLiteral("checkpoints")).toArray()) {
+        const QJsonObject o = v.toObject();
+        CheckpointInfo c{requiredString(o, "name", path), requiredString(o, "file", path), checkedSha256(o, path),
+                         o.value(QStringLiteral("input_resolution")).toInt(), 0};
+        c.approxBytes = static_cast<std::int64_t>(o.value(QStringLiteral("size_bytes")).toDouble());
+        extra.checkpoints.push_back(std::move(c));
+    }
+    const QJsonObject vocab = doc.object().value(QStringLiteral("vocabulary")).toObject();
+    if (!vocab.isEmpty())
+        extra.vocabulary = VocabularyInfo{requiredString(vocab, "file", path), checkedSha256(vocab, path),
+                                          requiredString(vocab, "url", path)};
+    return extra;
+}
+
+std::optional<ExtraCatalogue> extraCatalogue() {
+    const QString path = qEnvironmentVariable("MULTISCOPE_CATALOG");
+    if (path.isEmpty()) return std::nullopt;
+    return readExtraCatalogue(path);
+}
+
+QString canonicalName(const std::string& name) {
+    return QString::fromStdString(name).replace(QLatin1Char('-'), QLatin1Char('/'));
+}
+
+}  // namespace
+
+std::vector<CheckpointInfo> checkpointCatalogue() {
+    std::vector<CheckpointInfo> table = officialCheckpoints();
+    if (const auto extra = extraCatalogue()) {
+        for (const CheckpointInfo& added : extra->checkpoints) {
+            auto same = std::find_if(table.begin(), table.end(), [&](const CheckpointInfo& c) {
+                return canonicalName(c.name).compare(canonicalName(added.name), Qt::CaseInsensitive) == 0;
+            });
+            if (same != table.end()) *same = added;
+            else table.push_back(added);
+        }
+    }
+    return table;
+}
+
+VocabularyInfo bpeVocabulary() {
+    const auto extra = extraCatalogue();
+    return extra && extra->vocabulary ? *extra->vocabulary : officialBpeVocabulary();
+}
+
 std::optional<CheckpointInfo> findCheckpoint(const std::string& name) {
-    const QString wanted = QString::fromStdString(name).replace(QLatin1Char('-'), QLatin1Char('/'));
-    for (const CheckpointInfo& c : officialCheckpoints()) {
-        const QString candidate = QString::fromStdString(c.name).replace(QLatin1Char('-'), QLatin1Char('/'));
-        if (candidate.compare(wanted, Qt::CaseInsensitive) == 0) return c;
+    const QString wanted = canonicalName(name);
+    for (const CheckpointInfo& c : checkpointCatalogue()) {
+        if (canonicalName(c.name).compare(wanted, Qt::CaseInsensitive) == 0) return c;
     }
     return std::nullopt;
 }

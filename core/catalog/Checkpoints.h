@@ -26,9 +26,17 @@ struct VocabularyInfo {
 };
 
 const std::vector<CheckpointInfo>& officialCheckpoints();
-const VocabularyInfo& bpeVocabulary();
+const VocabularyInfo& officialBpeVocabulary();
 
-// Case-insensitive, and "ViT-B-32" is accepted for "ViT-B/32".
+// The catalogue in use: the official table, plus (or, for the same name, replaced by) the
+// entries of the JSON file named by $MULTISCOPE_CATALOG — same layout as the published
+// checkpoints.json ({"checkpoints": [{name, file, sha256, input_resolution, size_bytes?}],
+// "vocabulary": {file, sha256, url}}) — for private mirrors of other checkpoints.
+// Throws ms::Error when that file is unreadable or malformed.
+std::vector<CheckpointInfo> checkpointCatalogue();
+VocabularyInfo bpeVocabulary();
+
+// Case-insensitive, and "ViT-B-32" is accepted for "ViT-B/32". Searches the catalogue.
 std::optional<CheckpointInfo> findCheckpoint(const std::string& name);
 
 // The official download location: https://openaipublic.azureedge.net/clip/models

@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QSettings>
 #include <QStandardPaths>
 
 namespace ms {
@@ -20,6 +21,8 @@ bool isFile(const QString& path) { return QFileInfo(path).isFile(); }
 std::string modelCacheDir() {
     const QString env = qEnvironmentVariable("MULTISCOPE_MODEL_DIR");
     if (!env.isEmpty()) return QDir::cleanPath(env).toStdString();
+    const QString setting = QSettings().value(QLatin1String(kModelCacheDirSetting)).toString();
+    if (!setting.isEmpty()) return QDir::cleanPath(setting).toStdString();
     return QDir(QDir::homePath()).filePath(QStringLiteral(".cache/clip")).toStdString();
 }
 
@@ -46,7 +49,8 @@ std::string resolveModelPath(const std::string& modelArgument) {
         const QString path = QDir(QString::fromStdString(modelCacheDir())).filePath(QString::fromStdString(checkpoint->file));
         if (!isFile(path))
             throw Error(checkpoint->name + " is not in the model cache: " + path.toStdString() +
-                        " does not exist (set MULTISCOPE_MODEL_DIR to use another folder)");
+                        " does not exist (get it with `multiscope-cli download " + checkpoint->name +
+                        "` or File → Get model…; set MULTISCOPE_MODEL_DIR to use another folder)");
         return path.toStdString();
     }
     const QFileInfo info(arg);

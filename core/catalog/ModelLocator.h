@@ -7,7 +7,10 @@
 
 namespace ms {
 
-// $MULTISCOPE_MODEL_DIR if set, else ~/.cache/clip.
+// The QSettings key (organisation "Multiscope", application "multiscope") of the user's choice.
+inline constexpr const char* kModelCacheDirSetting = "models/cacheDir";
+
+// $MULTISCOPE_MODEL_DIR if set, else the setting above if set, else ~/.cache/clip.
 std::string modelCacheDir();
 
 // The folder holding the installed or source-tree data (bundled model, word lists):

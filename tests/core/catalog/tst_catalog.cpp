@@ -41,8 +41,8 @@ private Q_SLOTS:
     }
 
     void vocabularyFacts() {
-        QCOMPARE(bpeVocabulary().file, std::string("bpe_simple_vocab_16e6.txt.gz"));
-        QCOMPARE(bpeVocabulary().sha256.size(), size_t(64));
+        QCOMPARE(officialBpeVocabulary().file, std::string("bpe_simple_vocab_16e6.txt.gz"));
+        QCOMPARE(officialBpeVocabulary().sha256.size(), size_t(64));
     }
 
     void checkpointNamesResolveInTheCacheFolder() {
