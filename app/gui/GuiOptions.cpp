@@ -34,7 +34,12 @@ GuiOptions parseGuiOptions(const QCoreApplication& app) {
                                         QStringLiteral("file"));
     const QCommandLineOption resetLayout(QStringLiteral("reset-layout"),
                                          QCoreApplication::translate("main", "Start with the default dock layout."));
-    parser.addOptions({threads, language, screenshot, resetLayout});
+    const QCommandLineOption model(
+        QStringLiteral("model"),
+        QCoreApplication::translate("main", "Model to open: a .pt/.safetensors file, 'bundled' (the default) or a checkpoint "
+                                            "name such as RN50x4 (offered for download when missing)."),
+        QStringLiteral("model"));
+    parser.addOptions({threads, language, screenshot, resetLayout, model});
     parser.process(app);
 
     GuiOptions options;
@@ -50,6 +55,7 @@ GuiOptions parseGuiOptions(const QCoreApplication& app) {
     options.language = parser.value(language);
     options.screenshotPath = parser.value(screenshot);
     options.resetLayout = parser.isSet(resetLayout);
+    options.model = parser.value(model);
     return options;
 }
 

@@ -12,6 +12,7 @@ struct GuiOptions {
     QString language;          // empty: the saved choice
     QString screenshotPath;    // grab the main window to this PNG and quit
     bool resetLayout = false;  // ignore the saved dock layout
+    QString model;             // --model; empty: the bundled model when installed
 };
 
 // Whether the arguments contain -h, --help, -v or --version.

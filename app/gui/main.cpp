@@ -2,6 +2,7 @@
 
 #include "GuiOptions.h"
 
+#include "catalog/ModelLocator.h"
 #include "docks/LogDock.h"
 #include "jobs/ComputeWorker.h"
 #include "shell/LanguageSwitcher.h"
@@ -11,6 +12,7 @@
 #include "util/LogRelay.h"
 
 #include <QApplication>
+#include <QFileInfo>
 #include <QSettings>
 #include <QTimer>
 
@@ -54,6 +56,9 @@ int main(int argc, char* argv[]) {
     const ms::BuildInfo info = ms::buildInfo(worker.threads());
     ms::logInfo("Multiscope " + info.multiscope + " on LibTorch " + info.libtorch + ", compute device: " + info.device);
     window.show();
+    if (!options.model.isEmpty()) window.openModelArgument(options.model);
+    else if (QFileInfo::exists(QString::fromStdString(ms::dataDir()) + QStringLiteral("/models/multiscope-bundled.safetensors")))
+        window.openModelArgument(QStringLiteral("bundled"));
 
     if (!options.screenshotPath.isEmpty()) {
         // Let layouts settle and pending paints run before grabbing.

@@ -1,20 +1,28 @@
 #include "shell/MainWindow.h"
 
+#include "catalog/ModelLocator.h"
 #include "docks/LogDock.h"
+#include "download/ModelFiles.h"
 #include "jobs/ComputeWorker.h"
+#include "models/GetModelDialog.h"
 #include "shell/AboutText.h"
 #include "shell/LanguageSwitcher.h"
 #include "shell/WorkerStatusWidget.h"
 #include "util/BuildInfo.h"
+#include "util/Error.h"
+#include "util/Log.h"
 
 #include <QActionGroup>
 #include <QApplication>
 #include <QDockWidget>
 #include <QEvent>
+#include <QFileInfo>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
 #include <QStatusBar>
+
+#include <optional>
 
 namespace ms {
 namespace {
@@ -22,6 +30,8 @@ namespace {
 constexpr int kLayoutVersion = 1;
 const QString kGeometryKey = QStringLiteral("mainWindow/geometry");
 const QString kStateKey = QStringLiteral("mainWindow/state");
+const QString kRecentModelsKey = QStringLiteral("models/recent");
+constexpr int kMaxRecentModels = 8;
 }  // namespace
 
 MainWindow::MainWindow(ComputeWorker* worker, LanguageSwitcher* languages, QWidget* parent)
@@ -42,6 +52,11 @@ MainWindow::MainWindow(ComputeWorker* worker, LanguageSwitcher* languages, QWidg
 
 void MainWindow::createMenus() {
     m_fileMenu = menuBar()->addMenu(QString());
+    m_getModelAction = m_fileMenu->addAction(QString(), this, [this] { showGetModelDialog(); });
+    m_getModelAction->setObjectName(QStringLiteral("getModelAction"));
+    m_recentMenu = m_fileMenu->addMenu(QString());
+    rebuildRecentMenu();
+    m_fileMenu->addSeparator();
     m_quitAction = m_fileMenu->addAction(QString(), this, &QWidget::close);
     m_quitAction->setShortcut(QKeySequence::Quit);
 
@@ -89,14 +104,73 @@ void MainWindow::showAbout() {
     QMessageBox::about(this, tr("About Multiscope"), aboutText(buildInfo(m_worker->threads())));
 }
 
+void MainWindow::openModel(const QString& path, const QString& displayName) {
+    const QFileInfo info(path);
+    if (!info.isFile()) {
+        logError(tr("Cannot open model: %1 is not a file").arg(path).toStdString());
+        return;
+    }
+    m_modelPath = info.absoluteFilePath();
+    m_modelName = displayName.isEmpty() ? info.completeBaseName() : displayName;
+    QSettings settings;
+    QStringList recent = settings.value(kRecentModelsKey).toStringList();
+    recent.removeAll(m_modelPath);
+    recent.prepend(m_modelPath);
+    settings.setValue(kRecentModelsKey, QStringList(recent.mid(0, kMaxRecentModels)));
+    rebuildRecentMenu();
+    retranslateUi();
+    logInfo(tr("Opened model %1 (%2)").arg(m_modelName, m_modelPath).toStdString());
+    Q_EMIT modelOpened(m_modelPath);
+}
+
+bool MainWindow::openModelArgument(const QString& argument) {
+    try {
+        const QString path = QString::fromStdString(resolveModelPath(argument.toStdString()));
+        openModel(path, argument == QLatin1String("bundled") ? tr("bundled model") : QString());
+        return true;
+    } catch (const Error& e) {
+        std::optional<ModelFile> file;
+        try {
+            file = findModelFile(argument, checkpointBaseUrl());
+        } catch (const Error&) {
+        }
+        if (file && file->kind == QLatin1String("checkpoint")) {
+            showGetModelDialog(file->name);
+            return false;
+        }
+        logError(e.what());
+        statusBar()->showMessage(QString::fromUtf8(e.what()), 10'000);
+        return false;
+    }
+}
+
+GetModelDialog* MainWindow::showGetModelDialog(const QString& offer) {
+    auto* dialog = new GetModelDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (!offer.isEmpty()) dialog->offer(offer);
+    connect(dialog, &GetModelDialog::modelReady, this, [this](const QString& name, const QString& path) { openModel(path, name); });
+    dialog->open();  // window-modal, returns at once: downloads run while the app stays live
+    return dialog;
+}
+
+void MainWindow::rebuildRecentMenu() {
+    m_recentMenu->clear();
+    const QStringList recent = QSettings().value(kRecentModelsKey).toStringList();
+    for (const QString& path : recent)
+        m_recentMenu->addAction(QFileInfo(path).fileName(), this, [this, path] { openModel(path); })->setToolTip(path);
+    m_recentMenu->setEnabled(!recent.isEmpty());
+}
+
 void MainWindow::changeEvent(QEvent* event) {
     if (event->type() == QEvent::LanguageChange) retranslateUi();
     QMainWindow::changeEvent(event);
 }
 
 void MainWindow::retranslateUi() {
-    setWindowTitle(tr("Multiscope"));
+    setWindowTitle(m_modelName.isEmpty() ? tr("Multiscope") : tr("%1 — Multiscope").arg(m_modelName));
     m_fileMenu->setTitle(tr("&File"));
+    m_getModelAction->setText(tr("&Get model…"));
+    m_recentMenu->setTitle(tr("Open &recent model"));
     m_quitAction->setText(tr("&Quit"));
     m_viewMenu->setTitle(tr("&View"));
     m_languageMenu->setTitle(tr("&Language"));

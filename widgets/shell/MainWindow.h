@@ -11,6 +11,7 @@ class QSettings;
 namespace ms {
 
 class ComputeWorker;
+class GetModelDialog;
 class LanguageSwitcher;
 class LogDock;
 class WorkerStatusWidget;
@@ -35,6 +36,19 @@ public:
 
     void showAbout();
 
+    // The model the views show (a file path; empty until one is opened).
+    QString currentModelPath() const { return m_modelPath; }
+    // Makes `path` the current model: window title, recent list, modelOpened().
+    void openModel(const QString& path, const QString& displayName = {});
+    // What --model takes: "bundled", a checkpoint name or a path. A checkpoint that is not
+    // downloaded yet opens the Get model dialog offering it. False when nothing opened (yet).
+    bool openModelArgument(const QString& argument);
+    // File → Get model…; `offer` preselects a checkpoint name.
+    GetModelDialog* showGetModelDialog(const QString& offer = {});
+
+Q_SIGNALS:
+    void modelOpened(const QString& path);
+
 protected:
     void changeEvent(QEvent* event) override;
 
@@ -42,6 +56,7 @@ private:
     void createMenus();
     void createLanguageMenu();
     void retranslateUi();
+    void rebuildRecentMenu();
 
     ComputeWorker* m_worker;
     LanguageSwitcher* m_languages;
@@ -52,7 +67,11 @@ private:
     QMenu* m_languageMenu = nullptr;
     QMenu* m_helpMenu = nullptr;
     QAction* m_docksSeparator = nullptr;
+    QAction* m_getModelAction = nullptr;
+    QMenu* m_recentMenu = nullptr;
     QAction* m_quitAction = nullptr;
+    QString m_modelPath;
+    QString m_modelName;
     QAction* m_aboutAction = nullptr;
     QAction* m_aboutQtAction = nullptr;
     QActionGroup* m_languageGroup = nullptr;
