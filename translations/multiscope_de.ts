@@ -15,6 +15,145 @@
     </message>
 </context>
 <context>
+    <name>ms::GetModelDialog</name>
+    <message>
+        <location filename="../widgets/models/GetModelDialog.cpp" line="27"/>
+        <source>verified</source>
+        <translation>geprüft</translation>
+    </message>
+    <message>
+        <location filename="../widgets/models/GetModelDialog.cpp" line="28"/>
+        <source>present</source>
+        <translation>vorhanden</translation>
+    </message>
+    <message>
+        <location filename="../widgets/models/GetModelDialog.cpp" line="29"/>
+        <source>checksum mismatch</source>
+        <translation>Prüfsumme falsch</translation>
+    </message>
+    <message>
+        <location filename="../widgets/models/GetModelDialog.cpp" line="31"/>
+        <source>missing (%1 partly downloaded)</source>
+        <translation>fehlt (%1 teilweise geladen)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/models/GetModelDialog.cpp" line="32"/>
+        <source>missing</source>
+        <translation>fehlt</translation>
+    </message>
+    <message>
+        <location filename="../widgets/models/GetModelDialog.cpp" line="53"/>
+        <location filename="../widgets/models/GetModelDialog.cpp" line="157"/>
+        <source>&amp;Download</source>
+        <translation>&amp;Herunterladen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/models/GetModelDialog.cpp" line="54"/>
+        <source>&amp;Cancel download</source>
+        <translation>Download &amp;abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/models/GetModelDialog.cpp" line="55"/>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/models/GetModelDialog.cpp" line="58"/>
+        <source>Get model</source>
+        <translation>Modell holen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/models/GetModelDialog.cpp" line="60"/>
+        <source>Official OpenAI CLIP checkpoints. Files go to the model folder, the same one the Python clip package uses, and are checked against their published SHA-256.</source>
+        <translation>Offizielle OpenAI-CLIP-Checkpoints. Die Dateien kommen in den Modellordner, denselben, den das Python-Paket clip verwendet, und werden gegen ihre veröffentlichte SHA-256 geprüft.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/models/GetModelDialog.cpp" line="63"/>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <location filename="../widgets/models/GetModelDialog.cpp" line="63"/>
+        <source>Input</source>
+        <translation>Eingabe</translation>
+    </message>
+    <message>
+        <location filename="../widgets/models/GetModelDialog.cpp" line="63"/>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <location filename="../widgets/models/GetModelDialog.cpp" line="63"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../widgets/models/GetModelDialog.cpp" line="74"/>
+        <source>Change…</source>
+        <translation>Ändern…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/models/GetModelDialog.cpp" line="98"/>
+        <source>Checking %1…</source>
+        <translation>Prüfe %1…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/models/GetModelDialog.cpp" line="102"/>
+        <source>Connecting for %1…</source>
+        <translation>Verbinde für %1…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/models/GetModelDialog.cpp" line="113"/>
+        <source>Model folder: %1</source>
+        <translation>Modellordner: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/models/GetModelDialog.cpp" line="141"/>
+        <source>%1 is not in the model folder yet. Download it (%2)?</source>
+        <translation>%1 ist noch nicht im Modellordner. Herunterladen (%2)?</translation>
+    </message>
+    <message>
+        <location filename="../widgets/models/GetModelDialog.cpp" line="157"/>
+        <source>&amp;Verify and open</source>
+        <translation>&amp;Prüfen und öffnen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/models/GetModelDialog.cpp" line="174"/>
+        <source>the vocabulary</source>
+        <translation>das Vokabular</translation>
+    </message>
+    <message>
+        <location filename="../widgets/models/GetModelDialog.cpp" line="191"/>
+        <source>%1: %2 of %3</source>
+        <translation>%1: %2 von %3</translation>
+    </message>
+    <message>
+        <location filename="../widgets/models/GetModelDialog.cpp" line="192"/>
+        <source>unknown size</source>
+        <translation>unbekannte Größe</translation>
+    </message>
+    <message>
+        <location filename="../widgets/models/GetModelDialog.cpp" line="193"/>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
+    <message>
+        <location filename="../widgets/models/GetModelDialog.cpp" line="194"/>
+        <source>%1 left</source>
+        <translation>noch %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/models/GetModelDialog.cpp" line="201"/>
+        <source>%1 is ready.</source>
+        <translation>%1 ist bereit.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/models/GetModelDialog.cpp" line="210"/>
+        <source>Model folder</source>
+        <translation>Modellordner</translation>
+    </message>
+</context>
+<context>
     <name>ms::LogDock</name>
     <message>
         <location filename="../widgets/docks/LogDock.cpp" line="18"/>
@@ -70,47 +209,77 @@
 <context>
     <name>ms::MainWindow</name>
     <message>
-        <location filename="../widgets/shell/MainWindow.cpp" line="89"/>
+        <location filename="../widgets/shell/MainWindow.cpp" line="104"/>
         <source>About Multiscope</source>
         <translation>Über Multiscope</translation>
     </message>
     <message>
-        <location filename="../widgets/shell/MainWindow.cpp" line="98"/>
+        <location filename="../widgets/shell/MainWindow.cpp" line="110"/>
+        <source>Cannot open model: %1 is not a file</source>
+        <translation>Modell kann nicht geöffnet werden: %1 ist keine Datei</translation>
+    </message>
+    <message>
+        <location filename="../widgets/shell/MainWindow.cpp" line="122"/>
+        <source>Opened model %1 (%2)</source>
+        <translation>Modell %1 geöffnet (%2)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/shell/MainWindow.cpp" line="129"/>
+        <source>bundled model</source>
+        <translation>mitgeliefertes Modell</translation>
+    </message>
+    <message>
+        <location filename="../widgets/shell/MainWindow.cpp" line="170"/>
         <source>Multiscope</source>
         <translation>Multiscope</translation>
     </message>
     <message>
-        <location filename="../widgets/shell/MainWindow.cpp" line="99"/>
+        <location filename="../widgets/shell/MainWindow.cpp" line="170"/>
+        <source>%1 — Multiscope</source>
+        <translation>%1 — Multiscope</translation>
+    </message>
+    <message>
+        <location filename="../widgets/shell/MainWindow.cpp" line="171"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../widgets/shell/MainWindow.cpp" line="100"/>
+        <location filename="../widgets/shell/MainWindow.cpp" line="172"/>
+        <source>&amp;Get model…</source>
+        <translation>Modell &amp;holen…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/shell/MainWindow.cpp" line="173"/>
+        <source>Open &amp;recent model</source>
+        <translation>&amp;Zuletzt geöffnetes Modell</translation>
+    </message>
+    <message>
+        <location filename="../widgets/shell/MainWindow.cpp" line="174"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../widgets/shell/MainWindow.cpp" line="101"/>
+        <location filename="../widgets/shell/MainWindow.cpp" line="175"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../widgets/shell/MainWindow.cpp" line="102"/>
+        <location filename="../widgets/shell/MainWindow.cpp" line="176"/>
         <source>&amp;Language</source>
         <translation>&amp;Sprache</translation>
     </message>
     <message>
-        <location filename="../widgets/shell/MainWindow.cpp" line="103"/>
+        <location filename="../widgets/shell/MainWindow.cpp" line="177"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../widgets/shell/MainWindow.cpp" line="104"/>
+        <location filename="../widgets/shell/MainWindow.cpp" line="178"/>
         <source>&amp;About Multiscope</source>
         <translation>&amp;Über Multiscope</translation>
     </message>
     <message>
-        <location filename="../widgets/shell/MainWindow.cpp" line="105"/>
+        <location filename="../widgets/shell/MainWindow.cpp" line="179"/>
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
     </message>
