@@ -30,6 +30,7 @@ void addEvaluateCommand(CLI::App& app, Command& chosen);
 void addIndexCommands(CLI::App& app, Command& chosen);  // index, top, merge
 void addVisCommand(CLI::App& app, Command& chosen);
 void addModelsCommands(CLI::App& app, Command& chosen);  // models, download, verify
+void addProbeCommands(CLI::App& app, Command& chosen);   // probe, attack
 
 // Writes to stdout exactly what the caller gives (the requested output only), plus a newline.
 void printResult(const std::string& text);

@@ -60,6 +60,7 @@ int main(int argc, char* argv[]) {
     ms::cli::addIndexCommands(cli, command);
     ms::cli::addVisCommand(cli, command);
     ms::cli::addModelsCommands(cli, command);
+    ms::cli::addProbeCommands(cli, command);
 
     try {
         cli.parse(argc, argv);

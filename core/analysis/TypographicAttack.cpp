@@ -4,6 +4,8 @@
 
 #include <torch/torch.h>
 
+#include <map>
+
 namespace ms {
 
 std::vector<AttackOutcome> runTypographicAttacks(const ZeroShotClassifier& classifier, const ImageToInputFn& toInput,
@@ -12,12 +14,17 @@ std::vector<AttackOutcome> runTypographicAttacks(const ZeroShotClassifier& class
     std::vector<AttackOutcome> outcomes(trials.size());
     for (size_t start = 0; start < trials.size(); start += batchSize) {
         const size_t end = std::min(trials.size(), start + batchSize);
+        // Trials often share an image (one image, several words): its clean pass runs once.
         std::vector<at::Tensor> clean, attacked;
+        std::vector<long> cleanRow;
+        std::map<qint64, long> rowOfImage;
         for (size_t i = start; i < end; ++i) {
-            clean.push_back(toInput(trials[i].image));
+            const auto [it, added] = rowOfImage.try_emplace(trials[i].image.cacheKey(), static_cast<long>(clean.size()));
+            if (added) clean.push_back(toInput(trials[i].image));
+            cleanRow.push_back(it->second);
             attacked.push_back(toInput(applyWordOverlay(trials[i].image, trials[i].overlay)));
         }
-        const at::Tensor pClean = classifier.probabilities(torch::stack(clean));
+        const at::Tensor pClean = classifier.probabilities(torch::stack(clean)).index_select(0, torch::tensor(cleanRow));
         const at::Tensor pAttacked = classifier.probabilities(torch::stack(attacked));
         const at::Tensor topClean = pClean.argmax(1), topAttacked = pAttacked.argmax(1);
         for (size_t i = start; i < end; ++i) {
