@@ -4,7 +4,9 @@
 
 #include "catalog/ModelLocator.h"
 #include "docks/LogDock.h"
+#include "featurevis/FeatureVisDock.h"
 #include "jobs/ComputeWorker.h"
+#include "session/ModelSession.h"
 #include "shell/LanguageSwitcher.h"
 #include "shell/MainWindow.h"
 #include "util/BuildInfo.h"
@@ -52,6 +54,13 @@ int main(int argc, char* argv[]) {
 
     ms::MainWindow window(&worker, &languages);
     QObject::connect(&logRelay, &ms::LogRelay::messageLogged, window.logDock(), &ms::LogDock::appendMessage);
+    // The model every view works on: loaded on the worker whenever the window opens one.
+    ms::ModelSession session(&worker);
+    QObject::connect(&window, &ms::MainWindow::modelOpened, &session, &ms::ModelSession::load);
+    QObject::connect(&session, &ms::ModelSession::loadFailed, &window, [](const QString& path, const QString& error) {
+        ms::logError("cannot load " + path.toStdString() + ": " + error.toStdString());
+    });
+    window.addDock(new ms::FeatureVisDock(&session, &window), Qt::RightDockWidgetArea);
     if (!options.resetLayout) window.restoreLayout(settings);
     const ms::BuildInfo info = ms::buildInfo(worker.threads());
     ms::logInfo("Multiscope " + info.multiscope + " on LibTorch " + info.libtorch + ", compute device: " + info.device);

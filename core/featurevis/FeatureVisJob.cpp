@@ -1,11 +1,22 @@
 #include "featurevis/FeatureVisJob.h"
 
+#include "analysis/ModelText.h"
 #include "featurevis/FeatureVisSession.h"
 #include "jobs/Feedback.h"
+#include "model/ClipModelTorch.h"
+#include "model/ModelBundle.h"
 
 #include <cstdio>
 
 namespace ms {
+
+std::shared_ptr<const FeatureVisContext> featureVisContextFor(std::shared_ptr<const ModelBundle> bundle) {
+    auto context = std::make_shared<FeatureVisContext>();
+    context->textEncoder = [bundle, tokenize = tokenizeFnFor(*bundle)](const std::string& text) {
+        return bundle->model().network().encodeText(tokenize({text}))[0];
+    };
+    return context;
+}
 
 FeatureVisJob::FeatureVisJob(ClipModel model, FeatureVisRequest request, std::shared_ptr<const FeatureVisContext> context,
                              std::shared_ptr<FeatureVisCache> cache, std::int64_t snapshotIntervalMs)

@@ -20,7 +20,12 @@
 namespace ms {
 
 class FeatureVisSession;
+class ModelBundle;
 struct FeatureVisContext;
+
+// The context for a loaded model: its text encoder (text("...") objectives), which keeps the
+// bundle alive.
+std::shared_ptr<const FeatureVisContext> featureVisContextFor(std::shared_ptr<const ModelBundle> bundle);
 
 // A snapshot or the final result of a FeatureVisJob.
 class FeatureVisOutput : public JobOutput {

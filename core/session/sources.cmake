@@ -1,0 +1,2 @@
+list(APPEND MULTISCOPE_CORE_SOURCES
+  session/ModelSession.h session/ModelSession.cpp)

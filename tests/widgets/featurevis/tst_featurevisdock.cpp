@@ -1,0 +1,97 @@
+// The feature-visualization panel, offscreen, on the rn_tiny reference model: a model load
+// through the session, a live snapshot before the result (QSignalSpy), the cache path that
+// shows a stored result with no job, cancel by click, and a bad objective's message.
+
+#include "TestSupport.h"
+
+#include "featurevis/FeatureVisDock.h"
+#include "jobs/ComputeWorker.h"
+#include "session/ModelSession.h"
+
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace ms;
+
+class TestFeatureVisDock : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_cacheHome;
+    ComputeWorker* m_worker = nullptr;
+    ModelSession* m_session = nullptr;
+
+    static QSpinBox* steps(FeatureVisDock& dock) {
+        for (QSpinBox* box : dock.findChildren<QSpinBox*>())
+            if (box->maximum() == 100'000) return box;
+        return nullptr;
+    }
+
+private Q_SLOTS:
+    void initTestCase() {
+        qputenv("XDG_CACHE_HOME", m_cacheHome.path().toUtf8());  // the test's cache, not the user's
+        m_worker = new ComputeWorker(ComputeWorker::Options{1}, this);
+        m_session = new ModelSession(m_worker, this);
+        QSignalSpy loaded(m_session, &ModelSession::modelLoaded);
+        m_session->load(test::fixturePath(QStringLiteral("clip/rn_tiny/weights.safetensors")));
+        QVERIFY(loaded.wait(60'000));
+        QVERIFY(m_session->bundle());
+    }
+
+    void liveSnapshotThenResultThenCache() {
+        FeatureVisDock dock(m_session);
+        dock.show();
+        QVERIFY(!dock.findChild<QLineEdit*>(QStringLiteral("objective"))->text().isEmpty());  // the model's layer, unit 0
+        steps(dock)->setValue(300);
+        QSignalSpy shown(&dock, &FeatureVisDock::snapshotShown);
+        dock.setObjective(QStringLiteral("visual.layer4:3"));
+        QVERIFY(dock.isRunning());
+        QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty() && shown.last().at(2).toBool(), 120'000);
+        QVERIFY2(!shown.first().at(2).toBool(), "the first picture is a live snapshot");
+        QVERIFY(shown.first().at(0).toInt() < 300);
+        QCOMPARE(shown.last().at(0).toInt(), 300);
+        QVERIFY(!dock.isRunning());
+        QCOMPARE(dock.images().size(), size_t(1));
+        const QImage first = dock.images().front();
+        if (const QString grabs = qEnvironmentVariable("MULTISCOPE_TEST_GRABS"); !grabs.isEmpty())
+            QVERIFY(dock.grab().save(grabs + QStringLiteral("/featurevis-dock.png")));
+
+        // Revisiting: the stored picture appears at once, with no job.
+        QSignalSpy jobs(m_worker, &ComputeWorker::jobStatusChanged);
+        shown.clear();
+        dock.setObjective(QStringLiteral("visual.layer4:3"));
+        QCOMPARE(shown.size(), 1);
+        QVERIFY(shown.first().at(3).toBool());  // fromCache
+        QVERIFY(!dock.isRunning());
+        QCOMPARE(dock.images().front(), first);
+        QCoreApplication::processEvents();
+        QCOMPARE(jobs.size(), 0);
+    }
+
+    void cancelByClick() {
+        FeatureVisDock dock(m_session);
+        dock.show();
+        steps(dock)->setValue(50'000);
+        QSignalSpy shown(&dock, &FeatureVisDock::snapshotShown);
+        dock.setObjective(QStringLiteral("visual.layer4:5"));
+        QVERIFY(shown.wait(60'000));  // running: a snapshot arrived
+        QTest::mouseClick(dock.findChild<QPushButton*>(QStringLiteral("cancelButton")), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!dock.isRunning(), 30'000);
+        QCOMPARE(dock.findChild<QLabel*>(QStringLiteral("status"))->text(), QStringLiteral("Canceled"));
+        QVERIFY(!shown.last().at(2).toBool());
+    }
+
+    void badObjectiveSaysWhy() {
+        FeatureVisDock dock(m_session);
+        dock.setObjective(QStringLiteral("visual.nowhere:1"));
+        QTRY_VERIFY_WITH_TIMEOUT(!dock.isRunning(), 30'000);
+        QVERIFY2(dock.findChild<QLabel*>(QStringLiteral("status"))->text().contains(QStringLiteral("visual.nowhere")),
+                 qPrintable(dock.findChild<QLabel*>(QStringLiteral("status"))->text()));
+    }
+};
+
+QTEST_MAIN(TestFeatureVisDock)
+#include "tst_featurevisdock.moc"

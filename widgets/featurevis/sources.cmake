@@ -1,0 +1,2 @@
+list(APPEND MULTISCOPE_WIDGETS_SOURCES
+  featurevis/FeatureVisDock.h featurevis/FeatureVisDock.cpp)
