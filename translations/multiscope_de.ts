@@ -15,6 +15,129 @@
     </message>
 </context>
 <context>
+    <name>ms::FeatureVisDock</name>
+    <message>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="87"/>
+        <source>model&apos;s</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="130"/>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="135"/>
+        <source>Canceled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="194"/>
+        <source>Optimising…</source>
+        <translation>Optimiere…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="207"/>
+        <source>From the cache (loss %1)</source>
+        <translation>Aus dem Cache (Verlust %1)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="208"/>
+        <source>Done: %1 steps, loss %2</source>
+        <translation>Fertig: %1 Schritte, Verlust %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="209"/>
+        <source>Step %1 of %2, loss %3</source>
+        <translation>Schritt %1 von %2, Verlust %3</translation>
+    </message>
+    <message>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="225"/>
+        <source>Model ready: press Run (or Enter) to visualize the objective.</source>
+        <translation>Modell bereit: „Start“ (oder Eingabe) visualisiert das Ziel.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="234"/>
+        <source>Feature visualization</source>
+        <translation>Merkmalsvisualisierung</translation>
+    </message>
+    <message>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="235"/>
+        <source>Objective:</source>
+        <translation>Ziel:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="236"/>
+        <source>&amp;Run</source>
+        <translation>&amp;Start</translation>
+    </message>
+    <message>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="237"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="238"/>
+        <source>Transform preset: Lucid&apos;s standard set, the Distill article&apos;s, or none</source>
+        <translation>Transformationen: Lucids Standardsatz, der des Distill-Artikels oder keine</translation>
+    </message>
+    <message>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="239"/>
+        <source>Optimisation steps</source>
+        <translation>Optimierungsschritte</translation>
+    </message>
+    <message>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="240"/>
+        <source> steps</source>
+        <translation> Schritte</translation>
+    </message>
+    <message>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="241"/>
+        <source>Image side in pixels (the model&apos;s input resolution by default)</source>
+        <translation>Bildseite in Pixeln (standardmäßig die Eingabeauflösung des Modells)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="242"/>
+        <source>size </source>
+        <translation>Größe </translation>
+    </message>
+    <message>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="243"/>
+        <source>Images optimised together</source>
+        <translation>Gemeinsam optimierte Bilder</translation>
+    </message>
+    <message>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="244"/>
+        <source>batch </source>
+        <translation>Stapel </translation>
+    </message>
+    <message>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="245"/>
+        <source>Weight of the diversity term (batches of two or more)</source>
+        <translation>Gewicht des Diversitätsterms (Stapel ab zwei Bildern)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="246"/>
+        <source>diversity </source>
+        <translation>Diversität </translation>
+    </message>
+    <message>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="247"/>
+        <source>Random seed: the same settings and seed give the same picture</source>
+        <translation>Zufallskeim: gleiche Einstellungen und Keim ergeben dasselbe Bild</translation>
+    </message>
+    <message>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="248"/>
+        <source>seed </source>
+        <translation>Keim </translation>
+    </message>
+    <message>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="249"/>
+        <source>No model loaded.</source>
+        <translation>Kein Modell geladen.</translation>
+    </message>
+</context>
+<context>
     <name>ms::GetModelDialog</name>
     <message>
         <location filename="../widgets/models/GetModelDialog.cpp" line="27"/>
