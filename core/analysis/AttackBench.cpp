@@ -2,9 +2,6 @@
 
 #include "analysis/ModelInput.h"
 #include "analysis/TypographicAttack.h"
-#include "image/ImageDecode.h"
-#include "image/PreprocessSteps.h"
-#include "image/QtImageConvert.h"
 #include "index/FolderWalk.h"
 #include "jobs/Feedback.h"
 #include "model/ClipModelTorch.h"
@@ -39,11 +36,6 @@ std::vector<LabelledImage> fromSubFolders(const QString& imagesDir) {
         if (slash > 0) out.push_back({QDir(imagesDir).filePath(relative), relative.left(slash)});
     }
     return out;
-}
-
-// The image as the model sees it (short side resized, centre crop), as a QImage to write on.
-QImage modelViewOf(const QString& path, int resolution) {
-    return matToQImage(clipInputRgb(decodeImageFile(path.toStdString()), resolution));
 }
 
 WordOverlay overlayFor(const AttackBenchOptions& o, const QString& word, int side, size_t image, size_t wordIndex) {
@@ -98,7 +90,7 @@ AttackBenchReport runAttackBench(const ClipNetwork& network, const TextTokenizeF
         const size_t last = std::min(images.size(), first + imagesPerChunk);
         std::vector<AttackTrial> chunk;
         for (size_t i = first; i < last; ++i) {
-            const QImage view = modelViewOf(images[i].path, side);
+            const QImage view = modelViewFromFile(images[i].path.toStdString(), descriptor);
             for (int w = 0; w < options.words.size(); ++w)
                 chunk.push_back({view, static_cast<int>(labels.indexOf(images[i].label)), overlayFor(options, options.words[w], side, i, size_t(w))});
         }

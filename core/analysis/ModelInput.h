@@ -20,4 +20,10 @@ ImageNormalization normalizationOf(const ModelDescriptor& descriptor);
 at::Tensor modelInputFromImage(const QImage& image, const ModelDescriptor& descriptor);
 at::Tensor modelInputFromFile(const std::string& path, const ModelDescriptor& descriptor);
 
+// The picture as the model sees it, before normalisation: R × R RGB888 after the short-side
+// resize and centre crop (what the probe shows and typographic attacks are written on).
+// Throws ms::Error naming the file for unreadable or corrupt images.
+QImage modelViewFromFile(const std::string& path, const ModelDescriptor& descriptor);
+QImage modelViewFromImage(const QImage& image, const ModelDescriptor& descriptor);
+
 }  // namespace ms

@@ -5,4 +5,5 @@ list(APPEND MULTISCOPE_CORE_SOURCES
   analysis/ModelText.h analysis/ModelText.cpp
   analysis/Evaluation.h analysis/Evaluation.cpp
   analysis/Probe.h analysis/Probe.cpp
-  analysis/AttackBench.h analysis/AttackBench.cpp)
+  analysis/AttackBench.h analysis/AttackBench.cpp
+  analysis/ProbeJob.h analysis/ProbeJob.cpp)

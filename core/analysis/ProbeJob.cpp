@@ -1,0 +1,125 @@
+#include "analysis/ProbeJob.h"
+
+#include "analysis/ModelInput.h"
+#include "analysis/ModelText.h"
+#include "analysis/ZeroShot.h"
+#include "model/ClipModelTorch.h"
+#include "model/ModelBundle.h"
+
+#include <torch/torch.h>
+
+#include <algorithm>
+#include <numeric>
+
+namespace ms {
+
+class ProbeMemo {
+public:
+    // The classifier for these labels and templates on this bundle (rebuilt when they change).
+    const ZeroShotClassifier& classifier(const std::shared_ptr<const ModelBundle>& bundle, const QStringList& labels,
+                                         const QStringList& templates) {
+        if (!m_classifier || bundle != m_bundle || labels != m_labels || templates != m_templates) {
+            m_classifier = std::make_unique<ZeroShotClassifier>(bundle->model().network(), tokenizeFnFor(*bundle), labels, templates);
+            m_bundle = bundle;
+            m_labels = labels;
+            m_templates = templates;
+            m_cleanKey = 0;  // its probabilities depend on the labels
+        }
+        return *m_classifier;
+    }
+    bool hasClean(qint64 key, const std::string& layer) const { return m_cleanKey == key && m_cleanLayer == layer; }
+    const ProbeValues& clean() const { return m_clean; }
+    void setClean(qint64 key, const std::string& layer, ProbeValues values) {
+        m_cleanKey = key;
+        m_cleanLayer = layer;
+        m_clean = std::move(values);
+    }
+
+private:
+    std::shared_ptr<const ModelBundle> m_bundle;
+    QStringList m_labels, m_templates;
+    std::unique_ptr<ZeroShotClassifier> m_classifier;
+    qint64 m_cleanKey = 0;
+    std::string m_cleanLayer;
+    ProbeValues m_clean;
+};
+
+std::shared_ptr<ProbeMemo> makeProbeMemo() { return std::make_shared<ProbeMemo>(); }
+
+namespace {
+
+std::vector<float> toVector(const at::Tensor& t) {
+    const at::Tensor c = t.to(torch::kFloat32).contiguous();
+    return std::vector<float>(c.data_ptr<float>(), c.data_ptr<float>() + c.numel());
+}
+
+ProbeValues pass(const ModelBundle& bundle, const ZeroShotClassifier& classifier, const QImage& view, const CapturePointInfo& point) {
+    c10::InferenceMode inference;
+    CaptureRequest request;
+    request.embedding = true;
+    request.add(point.name, PointCapture{true, true, true});
+    const CaptureResult r = bundle.model().network().capture(modelInputFromImage(view, bundle.descriptor()).unsqueeze(0), request);
+    const CapturedTensor& c = r.points.at(point.name);
+    ProbeValues v;
+    v.units = static_cast<int>(point.units);
+    v.gridWidth = static_cast<int>(point.gridWidth);
+    v.gridHeight = static_cast<int>(point.gridHeight);
+    v.means = toVector(c.mean[0]);
+    v.maxima = toVector(c.max[0]);
+    // Per-unit maps on the point's grid: conv [C,H,W] as is; ViT tokens [L,D] without the
+    // class token, as [D, gridH, gridW].
+    at::Tensor full = c.full[0];
+    if (point.layout == PointLayout::Tokens) {
+        if (point.hasClassToken) full = full.slice(0, 1);
+        full = full.t().reshape({point.units, point.gridHeight, point.gridWidth});
+    } else if (point.layout == PointLayout::Vector) {
+        full = full.reshape({point.units, 1, 1});
+    }
+    v.maps = toVector(full);
+    v.probabilities = toVector(classifier.probabilitiesFromEmbeddings(r.embedding)[0]);
+    return v;
+}
+
+}  // namespace
+
+std::vector<int> ProbeValues::ranking() const {
+    std::vector<int> order(means.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(), [this](int a, int b) { return means[size_t(a)] > means[size_t(b)]; });
+    return order;
+}
+
+ProbeJob::ProbeJob(std::shared_ptr<const ModelBundle> bundle, ProbeRequest request, std::shared_ptr<ProbeMemo> memo)
+    : m_bundle(std::move(bundle)), m_request(std::move(request)), m_memo(std::move(memo)) {}
+
+ProbeJob::~ProbeJob() = default;
+
+Job::Step ProbeJob::step(Feedback&) {
+    const ModelDescriptor& d = m_bundle->descriptor();
+    const CapturePointInfo& point = d.point(m_request.layer.empty() ? m_bundle->defaultLayer() : m_request.layer);
+    if (point.tower != Tower::Image) throw std::runtime_error("layer " + point.name + " belongs to the text tower");
+    if (m_request.labels.isEmpty()) throw std::runtime_error("no zero-shot labels: add some in Labels…");
+    const QStringList& labels = m_request.labels;
+    const ZeroShotClassifier& classifier = m_memo->classifier(m_bundle, labels, m_request.templates);
+    if (m_request.view.isNull() && m_request.sourcePath.empty() && m_request.source.isNull())
+        throw std::runtime_error("the dropped data is not an image Multiscope can read");
+    if (m_request.view.isNull())
+        m_request.view = !m_request.sourcePath.empty() ? modelViewFromFile(m_request.sourcePath, d) : modelViewFromImage(m_request.source, d);
+    auto out = std::make_shared<ProbeOutput>();
+    out->layer = point.name;
+    out->labels = labels;
+    out->clean = m_request.view;
+    const qint64 key = m_request.view.cacheKey();
+    if (!m_memo->hasClean(key, point.name)) m_memo->setClean(key, point.name, pass(*m_bundle, classifier, m_request.view, point));
+    out->cleanValues = m_memo->clean();
+    if (!m_request.overlays.empty()) {
+        QImage attacked = m_request.view;
+        for (const WordOverlay& o : m_request.overlays) attacked = applyWordOverlay(attacked, o);
+        out->attacked = attacked;
+        out->attackedValues = pass(*m_bundle, classifier, attacked, point);
+    }
+    m_result = out;
+    return Step::Done;
+}
+
+}  // namespace ms

@@ -1,0 +1,4 @@
+list(APPEND MULTISCOPE_WIDGETS_SOURCES
+  probe/ProbeCanvas.h probe/ProbeCanvas.cpp
+  probe/ZeroShotChart.h probe/ZeroShotChart.cpp
+  probe/ProbeDock.h probe/ProbeDock.cpp)
