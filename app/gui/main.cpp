@@ -5,6 +5,8 @@
 #include "catalog/ModelLocator.h"
 #include "docks/LogDock.h"
 #include "featurevis/FeatureVisDock.h"
+#include "probe/AttackBenchDock.h"
+#include "probe/ProbeDock.h"
 #include "jobs/ComputeWorker.h"
 #include "session/ModelSession.h"
 #include "shell/LanguageSwitcher.h"
@@ -15,6 +17,7 @@
 
 #include <QApplication>
 #include <QFileInfo>
+#include <QMenu>
 #include <QSettings>
 #include <QTimer>
 
@@ -61,6 +64,13 @@ int main(int argc, char* argv[]) {
         ms::logError("cannot load " + path.toStdString() + ": " + error.toStdString());
     });
     window.addDock(new ms::FeatureVisDock(&session, &window), Qt::RightDockWidgetArea);
+    auto* probe = new ms::ProbeDock(&session, &window);
+    window.addDock(probe, Qt::LeftDockWidgetArea);
+    window.fileMenu()->insertAction(window.fileMenu()->actions().value(1), probe->openAction());
+    auto* bench = new ms::AttackBenchDock(&session, &window);
+    window.addDock(bench, Qt::LeftDockWidgetArea);
+    window.tabifyDockWidget(probe, bench);
+    probe->raise();
     if (!options.resetLayout) window.restoreLayout(settings);
     const ms::BuildInfo info = ms::buildInfo(worker.threads());
     ms::logInfo("Multiscope " + info.multiscope + " on LibTorch " + info.libtorch + ", compute device: " + info.device);

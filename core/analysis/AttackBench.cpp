@@ -63,62 +63,112 @@ std::vector<LabelledImage> attackBenchImages(const QString& imagesDir, const QSt
     return images;
 }
 
-AttackBenchReport runAttackBench(const ClipNetwork& network, const TextTokenizeFn& tokenize,
-                                 const AttackBenchOptions& options, Feedback* feedback) {
-    if (options.words.isEmpty()) throw Error("no attack words given");
-    const std::vector<LabelledImage> images = attackBenchImages(options.imagesDir, options.labelsFile);
-    QStringList labels = options.labels;
-    if (labels.isEmpty()) {
-        for (const LabelledImage& im : images)
-            if (!labels.contains(im.label)) labels << im.label;
-        for (const QString& w : options.words)
-            if (!labels.contains(w)) labels << w;
-    }
-    const ZeroShotClassifier classifier(network, tokenize, labels, options.templates);
-    const ModelDescriptor& descriptor = network.descriptor();
-    const int side = descriptor.inputResolution;
-    const auto toInput = [&](const QImage& im) { return modelInputFromImage(im, descriptor); };
-
-    AttackBenchReport report;
-    report.images = static_cast<int>(images.size());
-    std::vector<int> successes(size_t(options.words.size())), correct(size_t(options.words.size())), trials(size_t(options.words.size()));
+struct AttackBenchRun::State {
+    const ClipNetwork& network;
+    AttackBenchOptions options;
+    std::vector<LabelledImage> images;
+    QStringList labels;
+    ZeroShotClassifier classifier;
+    size_t imagesPerChunk;
+    size_t next = 0;
+    std::vector<int> successes, correct, trials;
     int cleanCorrect = 0;
-    // A few images at a time: every word on each, so memory stays flat on big folders.
-    const size_t imagesPerChunk = std::max<size_t>(1, size_t(options.batchSize) / size_t(options.words.size()) + 1);
-    for (size_t first = 0; first < images.size(); first += imagesPerChunk) {
-        if (feedback && feedback->isCanceled()) throw Error("canceled");
-        const size_t last = std::min(images.size(), first + imagesPerChunk);
-        std::vector<AttackTrial> chunk;
-        for (size_t i = first; i < last; ++i) {
-            const QImage view = modelViewFromFile(images[i].path.toStdString(), descriptor);
-            for (int w = 0; w < options.words.size(); ++w)
-                chunk.push_back({view, static_cast<int>(labels.indexOf(images[i].label)), overlayFor(options, options.words[w], side, i, size_t(w))});
-        }
-        const auto outcomes = runTypographicAttacks(classifier, toInput, chunk, options.batchSize);
-        for (size_t k = 0; k < outcomes.size(); ++k) {
-            const size_t w = k % size_t(options.words.size());
-            const AttackOutcome& o = outcomes[k];
-            if (w == 0) cleanCorrect += o.cleanTop1 == chunk[k].trueLabel;
-            if (images[first + k / size_t(options.words.size())].label == options.words[int(w)]) continue;  // not an attack
-            ++trials[w];
-            successes[w] += o.success;
-            correct[w] += o.attackedTop1 == chunk[k].trueLabel;
-        }
-        if (feedback)
-            feedback->setProgress(double(last) / images.size(),
-                                  std::to_string(last) + " / " + std::to_string(images.size()) + " images");
+
+    State(const ClipNetwork& n, const TextTokenizeFn& tokenize, AttackBenchOptions o, std::vector<LabelledImage> im, QStringList l)
+        : network(n),
+          options(std::move(o)),
+          images(std::move(im)),
+          labels(std::move(l)),
+          classifier(n, tokenize, labels, options.templates),
+          // A few images at a time, every word on each: memory stays flat on big folders.
+          imagesPerChunk(std::max<size_t>(1, size_t(options.batchSize) / size_t(options.words.size()) + 1)),
+          successes(size_t(options.words.size())),
+          correct(size_t(options.words.size())),
+          trials(size_t(options.words.size())) {}
+};
+
+namespace {
+
+QStringList benchLabels(const AttackBenchOptions& options, const std::vector<LabelledImage>& images) {
+    if (!options.labels.isEmpty()) return options.labels;
+    QStringList labels;
+    for (const LabelledImage& im : images)
+        if (!labels.contains(im.label)) labels << im.label;
+    for (const QString& w : options.words)
+        if (!labels.contains(w)) labels << w;
+    return labels;
+}
+
+}  // namespace
+
+AttackBenchRun::AttackBenchRun(const ClipNetwork& network, const TextTokenizeFn& tokenize, const AttackBenchOptions& options) {
+    if (options.words.isEmpty()) throw Error("no attack words given");
+    std::vector<LabelledImage> images = attackBenchImages(options.imagesDir, options.labelsFile);
+    QStringList labels = benchLabels(options, images);
+    d = std::make_unique<State>(network, tokenize, options, std::move(images), std::move(labels));
+}
+
+AttackBenchRun::~AttackBenchRun() = default;
+
+int AttackBenchRun::imageCount() const { return int(d->images.size()); }
+int AttackBenchRun::imagesDone() const { return int(d->next); }
+bool AttackBenchRun::done() const { return d->next >= d->images.size(); }
+
+void AttackBenchRun::step() {
+    if (done()) return;
+    const AttackBenchOptions& options = d->options;
+    const ModelDescriptor& descriptor = d->network.descriptor();
+    const int side = descriptor.inputResolution;
+    const size_t words = size_t(options.words.size());
+    const size_t first = d->next, last = std::min(d->images.size(), first + d->imagesPerChunk);
+    std::vector<AttackTrial> chunk;
+    for (size_t i = first; i < last; ++i) {
+        const QImage view = modelViewFromFile(d->images[i].path.toStdString(), descriptor);
+        for (size_t w = 0; w < words; ++w)
+            chunk.push_back({view, static_cast<int>(d->labels.indexOf(d->images[i].label)), overlayFor(options, options.words[int(w)], side, i, w)});
     }
-    report.cleanAccuracy = double(cleanCorrect) / images.size();
+    const auto toInput = [&](const QImage& im) { return modelInputFromImage(im, descriptor); };
+    const auto outcomes = runTypographicAttacks(d->classifier, toInput, chunk, options.batchSize);
+    for (size_t k = 0; k < outcomes.size(); ++k) {
+        const size_t w = k % words;
+        const AttackOutcome& o = outcomes[k];
+        if (w == 0) d->cleanCorrect += o.cleanTop1 == chunk[k].trueLabel;
+        if (d->images[first + k / words].label == options.words[int(w)]) continue;  // not an attack
+        ++d->trials[w];
+        d->successes[w] += o.success;
+        d->correct[w] += o.attackedTop1 == chunk[k].trueLabel;
+    }
+    d->next = last;
+}
+
+AttackBenchReport AttackBenchRun::report() const {
+    AttackBenchReport report;
+    report.images = int(d->next);
+    report.cleanAccuracy = d->next ? double(d->cleanCorrect) / double(d->next) : 0;
     int allTrials = 0, allSuccesses = 0;
-    for (int w = 0; w < options.words.size(); ++w) {
-        const int n = trials[size_t(w)];
-        report.attacks.push_back({options.words[w], n, n ? double(successes[size_t(w)]) / n : 0, n ? double(correct[size_t(w)]) / n : 0});
+    for (int w = 0; w < d->options.words.size(); ++w) {
+        const int n = d->trials[size_t(w)];
+        report.attacks.push_back({d->options.words[w], n, n ? double(d->successes[size_t(w)]) / n : 0,
+                                  n ? double(d->correct[size_t(w)]) / n : 0});
         allTrials += n;
-        allSuccesses += successes[size_t(w)];
+        allSuccesses += d->successes[size_t(w)];
     }
     report.successRate = allTrials ? double(allSuccesses) / allTrials : 0;
-    if (feedback) feedback->setProgress(1.0, "done");
     return report;
+}
+
+AttackBenchReport runAttackBench(const ClipNetwork& network, const TextTokenizeFn& tokenize,
+                                 const AttackBenchOptions& options, Feedback* feedback) {
+    AttackBenchRun run(network, tokenize, options);
+    while (!run.done()) {
+        if (feedback && feedback->isCanceled()) throw Error("canceled");
+        run.step();
+        if (feedback)
+            feedback->setProgress(double(run.imagesDone()) / run.imageCount(),
+                                  std::to_string(run.imagesDone()) + " / " + std::to_string(run.imageCount()) + " images");
+    }
+    if (feedback) feedback->setProgress(1.0, "done");
+    return run.report();
 }
 
 QJsonObject AttackBenchReport::toJson() const {

@@ -13,6 +13,7 @@
 #include <QStringList>
 
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 namespace ms {
@@ -64,6 +65,24 @@ struct LabelledImage {
 // generated folder only the pictures (photo, drawing, icon) count. Throws ms::Error when
 // nothing usable is found.
 std::vector<LabelledImage> attackBenchImages(const QString& imagesDir, const QString& labelsFile);
+
+// The bench a few images at a time (the worker runs one step per slice, so interactive
+// requests such as the probe are served in between).
+class AttackBenchRun {
+public:
+    // Reads the folder's labels and encodes the label prompts. Throws ms::Error.
+    AttackBenchRun(const ClipNetwork& network, const TextTokenizeFn& tokenize, const AttackBenchOptions& options);
+    ~AttackBenchRun();
+    void step();
+    bool done() const;
+    int imageCount() const;
+    int imagesDone() const;
+    AttackBenchReport report() const;  // over the images done so far
+
+private:
+    struct State;
+    std::unique_ptr<State> d;
+};
 
 AttackBenchReport runAttackBench(const ClipNetwork& network, const TextTokenizeFn& tokenize,
                                  const AttackBenchOptions& options, Feedback* feedback = nullptr);

@@ -6,4 +6,5 @@ list(APPEND MULTISCOPE_CORE_SOURCES
   analysis/Evaluation.h analysis/Evaluation.cpp
   analysis/Probe.h analysis/Probe.cpp
   analysis/AttackBench.h analysis/AttackBench.cpp
-  analysis/ProbeJob.h analysis/ProbeJob.cpp)
+  analysis/ProbeJob.h analysis/ProbeJob.cpp
+  analysis/AttackBenchJob.h analysis/AttackBenchJob.cpp)

@@ -11,6 +11,7 @@
 #include "session/ModelSession.h"
 #include "world/ConceptArt.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QCheckBox>
 #include <QClipboard>
@@ -21,6 +22,7 @@
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QEvent>
+#include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -75,6 +77,7 @@ ProbeDock::ProbeDock(ModelSession* session, QWidget* parent)
       m_session(session),
       m_memo(makeProbeMemo()),
       m_debounce(new QTimer(this)),
+      m_openAction(new QAction(this)),
       m_open(new QPushButton),
       m_layer(new QComboBox),
       m_labelsButton(new QPushButton),
@@ -153,6 +156,8 @@ ProbeDock::ProbeDock(ModelSession* session, QWidget* parent)
     paste->setContext(Qt::WidgetWithChildrenShortcut);
     connect(paste, &QShortcut::activated, this, [this] { probeMimeData(QApplication::clipboard()->mimeData()); });
     connect(m_debounce, &QTimer::timeout, this, &ProbeDock::submit);
+    connect(m_openAction, &QAction::triggered, this, &ProbeDock::chooseImageFile);
+    connect(m_open, &QPushButton::clicked, this, &ProbeDock::chooseImageFile);
     connect(m_layer, &QComboBox::currentIndexChanged, this, [this] { scheduleRun(); });
     connect(m_labelsButton, &QPushButton::clicked, this, &ProbeDock::editLabels);
     connect(m_addText, &QPushButton::clicked, this, [this] { addOverlay(m_word->text().isEmpty() ? tr("text") : m_word->text()); });
@@ -242,6 +247,15 @@ void ProbeDock::probeImage(const QImage& image) {
     m_view = QImage();
     m_status->setText(tr("Probing the pasted picture…"));
     submit();
+}
+
+void ProbeDock::chooseImageFile() {
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Probe image"), QString(), tr("Images (*.png *.jpg *.jpeg *.bmp *.webp *.tif *.tiff);;All files (*)"));
+    if (path.isEmpty()) return;
+    show();
+    raise();
+    probeFile(path);
 }
 
 void ProbeDock::setLabels(const QStringList& labels, const QStringList& templates) {
@@ -435,6 +449,7 @@ void ProbeDock::changeEvent(QEvent* event) {
 void ProbeDock::retranslate() {
     setWindowTitle(tr("Probe"));
     m_open->setText(tr("Open…"));
+    m_openAction->setText(tr("&Probe image…"));
     m_layerLabel->setText(tr("Layer:"));
     m_labelsButton->setText(tr("Labels…"));
     m_addText->setText(tr("Add text"));

@@ -14,6 +14,7 @@
 
 #include <memory>
 
+class QAction;
 class QCheckBox;
 class QComboBox;
 class QLabel;
@@ -53,6 +54,10 @@ public:
     void setOverlays(const std::vector<WordOverlay>& overlays);
     const std::vector<WordOverlay>& overlays() const { return m_overlays; }
 
+    // File → Probe image… (the dock's Open… button does the same).
+    QAction* openAction() const { return m_openAction; }
+    void chooseImageFile();
+
     std::shared_ptr<const ProbeOutput> lastResult() const { return m_result; }
     ProbeCanvas* canvas() const { return m_canvas; }
     ZeroShotChart* chart() const { return m_chart; }
@@ -90,6 +95,7 @@ private:
     bool m_userLabels = false;
 
     QTimer* m_debounce;
+    QAction* m_openAction;
     QPushButton* m_open;
     QComboBox* m_layer;
     QPushButton* m_labelsButton;

@@ -1,0 +1,95 @@
+// The attack bench dock, offscreen, on the rn_tiny reference model and a generated folder:
+// a run by click fills the table and the chart, its CSV equals `multiscope-cli attack --csv`
+// on the same folder and words (one core implementation), figures export as SVG and PNG,
+// and cancel stops a run.
+
+#include "TestSupport.h"
+
+#include "jobs/ComputeWorker.h"
+#include "probe/AttackBenchDock.h"
+#include "session/ModelSession.h"
+#include "world/WorldFolder.h"
+
+#include <QDir>
+#include <QFile>
+#include <QImage>
+#include <QProcess>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace ms;
+
+class TestAttackBenchDock : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_dir;
+    ComputeWorker* m_worker = nullptr;
+    ModelSession* m_session = nullptr;
+    QString m_model;
+
+private Q_SLOTS:
+    void initTestCase() {
+        qputenv("MULTISCOPE_MODEL_DIR", test::fixturePath(QStringLiteral("clip")).toUtf8());  // the BPE vocabulary
+        m_model = test::fixturePath(QStringLiteral("clip/rn_tiny/weights.safetensors"));
+        m_worker = new ComputeWorker(ComputeWorker::Options{1}, this);
+        m_session = new ModelSession(m_worker, this);
+        QSignalSpy loaded(m_session, &ModelSession::modelLoaded);
+        m_session->load(m_model);
+        QVERIFY(loaded.wait(60'000));
+        writeWorldFolder(m_dir.filePath(QStringLiteral("images")), 24, 9, WorldOptions{64, 1.0}, 1);
+    }
+
+    void runMatchesTheCommandLine() {
+        AttackBenchDock dock(m_session);
+        dock.show();
+        dock.setFolder(m_dir.filePath(QStringLiteral("images")));
+        dock.setWords({QStringLiteral("spider"), QStringLiteral("cup")});
+        QSignalSpy finished(&dock, &AttackBenchDock::finished);
+        QTest::mouseClick(dock.findChild<QPushButton*>(QStringLiteral("runButton")), Qt::LeftButton);
+        QVERIFY(dock.isRunning());
+        QVERIFY(finished.wait(120'000));
+        QCOMPARE(dock.findChild<QTableWidget*>(QStringLiteral("resultTable"))->rowCount(), 2);
+        QCOMPARE(dock.report().images, 12);  // the pictures of 24 samples
+
+        const QString gui = m_dir.filePath(QStringLiteral("gui.csv")), cli = m_dir.filePath(QStringLiteral("cli.csv"));
+        QVERIFY(dock.exportCsv(gui));
+        QProcess p;
+        p.start(QStringLiteral(MULTISCOPE_CLI), {QStringLiteral("attack"), QStringLiteral("--model"), m_model, QStringLiteral("--images"),
+                                                 m_dir.filePath(QStringLiteral("images")), QStringLiteral("--words"),
+                                                 QStringLiteral("spider,cup"), QStringLiteral("--csv"), cli, QStringLiteral("--threads"),
+                                                 QStringLiteral("1")});
+        QVERIFY(p.waitForFinished(120'000));
+        QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
+        QFile a(gui), b(cli);
+        QVERIFY(a.open(QIODevice::ReadOnly) && b.open(QIODevice::ReadOnly));
+        QCOMPARE(a.readAll(), b.readAll());
+
+        const QString svg = m_dir.filePath(QStringLiteral("bench.svg")), png = m_dir.filePath(QStringLiteral("bench.png"));
+        QVERIFY(dock.exportFigure(svg));
+        QFile svgFile(svg);
+        QVERIFY(svgFile.open(QIODevice::ReadOnly));
+        const QByteArray svgText = svgFile.readAll();
+        QVERIFY(svgText.contains("<svg"));
+        QVERIFY(svgText.contains("spider"));
+        QVERIFY(svgText.contains("rn_tiny"));  // provenance: the model
+        QVERIFY(dock.exportFigure(png));
+        QCOMPARE(QImage(png).width(), 1600);
+    }
+
+    void cancelStopsARun() {
+        AttackBenchDock dock(m_session);
+        dock.setFolder(m_dir.filePath(QStringLiteral("images")));
+        QStringList many;
+        for (int i = 0; i < 60; ++i) many << QStringLiteral("word%1").arg(i);
+        dock.setWords(many);
+        dock.run();
+        QVERIFY(dock.isRunning());
+        dock.findChild<QPushButton*>(QStringLiteral("cancelButton"))->click();
+        QTRY_VERIFY_WITH_TIMEOUT(!dock.isRunning(), 60'000);
+    }
+};
+
+QTEST_MAIN(TestAttackBenchDock)
+#include "tst_attackbenchdock.moc"
