@@ -15,6 +15,160 @@
     </message>
 </context>
 <context>
+    <name>ms::AttackBenchDock</name>
+    <message>
+        <location filename="../widgets/probe/AttackBenchDock.cpp" line="105"/>
+        <source>Folder of labelled images</source>
+        <translation>Ordner mit beschrifteten Bildern</translation>
+    </message>
+    <message>
+        <location filename="../widgets/probe/AttackBenchDock.cpp" line="111"/>
+        <source>Export table</source>
+        <translation>Tabelle exportieren</translation>
+    </message>
+    <message>
+        <location filename="../widgets/probe/AttackBenchDock.cpp" line="111"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/probe/AttackBenchDock.cpp" line="112"/>
+        <location filename="../widgets/probe/AttackBenchDock.cpp" line="117"/>
+        <source>Cannot write %1</source>
+        <translation>%1 kann nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <location filename="../widgets/probe/AttackBenchDock.cpp" line="115"/>
+        <source>Export figure</source>
+        <translation>Abbildung exportieren</translation>
+    </message>
+    <message>
+        <location filename="../widgets/probe/AttackBenchDock.cpp" line="116"/>
+        <source>SVG (*.svg);;PNG (*.png)</source>
+        <translation>SVG (*.svg);;PNG (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/probe/AttackBenchDock.cpp" line="142"/>
+        <source>Canceled</source>
+        <translation type="unfinished">Abgebrochen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/probe/AttackBenchDock.cpp" line="169"/>
+        <source>No model loaded.</source>
+        <translation type="unfinished">Kein Modell geladen.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/probe/AttackBenchDock.cpp" line="173"/>
+        <source>Choose a folder of labelled images first.</source>
+        <translation>Bitte zuerst einen Ordner mit beschrifteten Bildern wählen.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/probe/AttackBenchDock.cpp" line="209"/>
+        <source>success rate</source>
+        <translation>Erfolgsquote</translation>
+    </message>
+    <message>
+        <location filename="../widgets/probe/AttackBenchDock.cpp" line="210"/>
+        <source>accuracy under attack</source>
+        <translation>Genauigkeit unter Angriff</translation>
+    </message>
+    <message>
+        <location filename="../widgets/probe/AttackBenchDock.cpp" line="229"/>
+        <source>%1 images, clean accuracy %2 %, success over all words %3 %</source>
+        <translation>%1 Bilder, Genauigkeit ohne Text %2 %, Erfolg über alle Wörter %3 %</translation>
+    </message>
+    <message>
+        <location filename="../widgets/probe/AttackBenchDock.cpp" line="233"/>
+        <source>Done.</source>
+        <translation>Fertig.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/probe/AttackBenchDock.cpp" line="275"/>
+        <source>Attack bench</source>
+        <translation>Angriffsbank</translation>
+    </message>
+    <message>
+        <location filename="../widgets/probe/AttackBenchDock.cpp" line="276"/>
+        <source>Folder…</source>
+        <translation>Ordner…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/probe/AttackBenchDock.cpp" line="277"/>
+        <source>no folder chosen</source>
+        <translation>kein Ordner gewählt</translation>
+    </message>
+    <message>
+        <location filename="../widgets/probe/AttackBenchDock.cpp" line="278"/>
+        <source>Words:</source>
+        <translation>Wörter:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/probe/AttackBenchDock.cpp" line="279"/>
+        <source>Attack words, comma-separated</source>
+        <translation>Angriffswörter, durch Kommas getrennt</translation>
+    </message>
+    <message>
+        <location filename="../widgets/probe/AttackBenchDock.cpp" line="280"/>
+        <source>8 fixed positions</source>
+        <translation>8 feste Positionen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/probe/AttackBenchDock.cpp" line="281"/>
+        <source>random positions</source>
+        <translation>zufällige Positionen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/probe/AttackBenchDock.cpp" line="282"/>
+        <source>Word height as a share of the picture height</source>
+        <translation>Worthöhe als Anteil der Bildhöhe</translation>
+    </message>
+    <message>
+        <location filename="../widgets/probe/AttackBenchDock.cpp" line="283"/>
+        <source>&amp;Run</source>
+        <translation type="unfinished">&amp;Start</translation>
+    </message>
+    <message>
+        <location filename="../widgets/probe/AttackBenchDock.cpp" line="284"/>
+        <source>Cancel</source>
+        <translation type="unfinished">Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/probe/AttackBenchDock.cpp" line="285"/>
+        <source>Export CSV…</source>
+        <translation>CSV exportieren…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/probe/AttackBenchDock.cpp" line="286"/>
+        <source>Export figure…</source>
+        <translation>Abbildung exportieren…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/probe/AttackBenchDock.cpp" line="287"/>
+        <source>Word</source>
+        <translation>Wort</translation>
+    </message>
+    <message>
+        <location filename="../widgets/probe/AttackBenchDock.cpp" line="287"/>
+        <source>Trials</source>
+        <translation>Versuche</translation>
+    </message>
+    <message>
+        <location filename="../widgets/probe/AttackBenchDock.cpp" line="287"/>
+        <source>Success</source>
+        <translation>Erfolg</translation>
+    </message>
+    <message>
+        <location filename="../widgets/probe/AttackBenchDock.cpp" line="287"/>
+        <source>Accuracy</source>
+        <translation>Genauigkeit</translation>
+    </message>
+    <message>
+        <location filename="../widgets/probe/AttackBenchDock.cpp" line="287"/>
+        <source>Drop</source>
+        <translation>Verlust</translation>
+    </message>
+</context>
+<context>
     <name>ms::FeatureVisDock</name>
     <message>
         <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="87"/>
@@ -408,6 +562,162 @@
     </message>
 </context>
 <context>
+    <name>ms::ProbeCanvas</name>
+    <message>
+        <location filename="../widgets/probe/ProbeCanvas.cpp" line="93"/>
+        <source>Drop an image here, paste one, or use File → Probe image…</source>
+        <translation>Bild hierher ziehen, einfügen oder Datei → Bild untersuchen… verwenden</translation>
+    </message>
+</context>
+<context>
+    <name>ms::ProbeDock</name>
+    <message>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="163"/>
+        <source>text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="229"/>
+        <source>The dropped data is not an image Multiscope can read.</source>
+        <translation>Die abgelegten Daten sind kein Bild, das Multiscope lesen kann.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="240"/>
+        <source>Probing %1…</source>
+        <translation>Untersuche %1…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="248"/>
+        <source>Probing the pasted picture…</source>
+        <translation>Untersuche das eingefügte Bild…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="254"/>
+        <source>Probe image</source>
+        <translation>Bild untersuchen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="254"/>
+        <source>Images (*.png *.jpg *.jpeg *.bmp *.webp *.tif *.tiff);;All files (*)</source>
+        <translation>Bilder (*.png *.jpg *.jpeg *.bmp *.webp *.tif *.tiff);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="326"/>
+        <source>No model loaded.</source>
+        <translation type="unfinished">Kein Modell geladen.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="375"/>
+        <source>Top-1: %1 (clean picture: %2)</source>
+        <translation>Top-1: %1 (Bild ohne Text: %2)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="380"/>
+        <source>Top-1: %1</source>
+        <translation>Top-1: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="411"/>
+        <source>Drop an image to probe it.</source>
+        <translation>Ein Bild ablegen, um es zu untersuchen.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="416"/>
+        <source>Zero-shot labels</source>
+        <translation>Zero-Shot-Bezeichnungen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="420"/>
+        <source>Labels (one per line):</source>
+        <translation>Bezeichnungen (eine pro Zeile):</translation>
+    </message>
+    <message>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="421"/>
+        <source>Prompt templates, {} for the label (averaged):</source>
+        <translation>Prompt-Vorlagen, {} für die Bezeichnung (gemittelt):</translation>
+    </message>
+    <message>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="450"/>
+        <source>Probe</source>
+        <translation>Sonde</translation>
+    </message>
+    <message>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="451"/>
+        <source>Open…</source>
+        <translation>Öffnen…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="452"/>
+        <source>&amp;Probe image…</source>
+        <translation>Bild &amp;untersuchen…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="453"/>
+        <source>Layer:</source>
+        <translation>Schicht:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="454"/>
+        <source>Labels…</source>
+        <translation>Bezeichnungen…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="455"/>
+        <source>Add text</source>
+        <translation>Text hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="456"/>
+        <source>word to write</source>
+        <translation>zu schreibendes Wort</translation>
+    </message>
+    <message>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="457"/>
+        <source>Text colour</source>
+        <translation>Textfarbe</translation>
+    </message>
+    <message>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="458"/>
+        <source>Box</source>
+        <translation>Kasten</translation>
+    </message>
+    <message>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="459"/>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="460"/>
+        <source>Heatmap</source>
+        <translation>Heatmap</translation>
+    </message>
+    <message>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="461"/>
+        <source>Show where in the picture the selected unit fires</source>
+        <translation>Zeigt, wo im Bild die gewählte Einheit feuert</translation>
+    </message>
+    <message>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="462"/>
+        <source>Unit</source>
+        <translation>Einheit</translation>
+    </message>
+    <message>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="462"/>
+        <source>Activation</source>
+        <translation>Aktivierung</translation>
+    </message>
+    <message>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="462"/>
+        <source>Δ vs clean</source>
+        <translation>Δ zu ohne Text</translation>
+    </message>
+    <message>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="462"/>
+        <source>Max</source>
+        <translation>Max</translation>
+    </message>
+</context>
+<context>
     <name>ms::WorkerStatusWidget</name>
     <message numerus="yes">
         <location filename="../widgets/shell/WorkerStatusWidget.cpp" line="75"/>
@@ -434,6 +744,24 @@
         <location filename="../widgets/shell/WorkerStatusWidget.cpp" line="91"/>
         <source>Cancel the running job</source>
         <translation>Laufende Aufgabe abbrechen</translation>
+    </message>
+</context>
+<context>
+    <name>ms::ZeroShotChart</name>
+    <message>
+        <location filename="../widgets/probe/ZeroShotChart.cpp" line="43"/>
+        <source>probability</source>
+        <translation>Wahrscheinlichkeit</translation>
+    </message>
+    <message>
+        <location filename="../widgets/probe/ZeroShotChart.cpp" line="43"/>
+        <source>clean</source>
+        <translation>ohne Text</translation>
+    </message>
+    <message>
+        <location filename="../widgets/probe/ZeroShotChart.cpp" line="44"/>
+        <source>with text</source>
+        <translation>mit Text</translation>
     </message>
 </context>
 </TS>
