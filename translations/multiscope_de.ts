@@ -50,12 +50,12 @@
     <message>
         <location filename="../widgets/probe/AttackBenchDock.cpp" line="142"/>
         <source>Canceled</source>
-        <translation type="unfinished">Abgebrochen</translation>
+        <translation>Abgebrochen</translation>
     </message>
     <message>
         <location filename="../widgets/probe/AttackBenchDock.cpp" line="169"/>
         <source>No model loaded.</source>
-        <translation type="unfinished">Kein Modell geladen.</translation>
+        <translation>Kein Modell geladen.</translation>
     </message>
     <message>
         <location filename="../widgets/probe/AttackBenchDock.cpp" line="173"/>
@@ -125,12 +125,12 @@
     <message>
         <location filename="../widgets/probe/AttackBenchDock.cpp" line="283"/>
         <source>&amp;Run</source>
-        <translation type="unfinished">&amp;Start</translation>
+        <translation>&amp;Start</translation>
     </message>
     <message>
         <location filename="../widgets/probe/AttackBenchDock.cpp" line="284"/>
         <source>Cancel</source>
-        <translation type="unfinished">Abbrechen</translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <location filename="../widgets/probe/AttackBenchDock.cpp" line="285"/>
@@ -604,7 +604,7 @@
     <message>
         <location filename="../widgets/probe/ProbeDock.cpp" line="326"/>
         <source>No model loaded.</source>
-        <translation type="unfinished">Kein Modell geladen.</translation>
+        <translation>Kein Modell geladen.</translation>
     </message>
     <message>
         <location filename="../widgets/probe/ProbeDock.cpp" line="375"/>
