@@ -130,12 +130,15 @@ private Q_SLOTS:
         const qint64 kept = QFileInfo(part).size();
         QCOMPARE(kept, qint64(250'000));
 
+        // (Qt may resend the first request on its own when the connection drops; the count
+        // that matters is the second download's: one request, with a Range.)
+        const qsizetype before = server->requests().size();
         FileDownload second(requestFor("/abc/model.pt", sha256Of(body)));
         const DownloadResult resumed = runDownload(second);
         QCOMPARE(resumed.outcome, DownloadOutcome::Downloaded);
         QVERIFY(resumed.resumed);
-        QCOMPARE(server->requests().size(), 2);
-        QCOMPARE(server->requests().at(1).range, QByteArray("bytes=250000-"));
+        QCOMPARE(server->requests().size(), before + 1);
+        QCOMPARE(server->requests().last().range, QByteArray("bytes=250000-"));
         QCOMPARE(readAll(cache->filePath(QStringLiteral("model.pt"))), body);
         QVERIFY(!QFile::exists(part));
     }
@@ -223,6 +226,20 @@ private Q_SLOTS:
         QVERIFY2(result.message.contains(QStringLiteral("refused"), Qt::CaseInsensitive), qPrintable(result.message));
         QVERIFY(!QFile::exists(cache->filePath(QStringLiteral("model.pt"))));
         QVERIFY(!QFile::exists(FileDownload::partPath(cache->filePath(QStringLiteral("model.pt")))));
+    }
+
+    void systemProxyIsHonoured() {
+        // The loopback server plays an HTTP proxy: the client sends it the absolute URL and
+        // never resolves or contacts the (non-existent) mirror host itself.
+        const QByteArray url = "http://mirror.invalid/abc/model.pt";
+        server->serve(url, body);
+        qputenv("http_proxy", server->baseUrl().toUtf8());
+        const DownloadResult result = downloadNow(DownloadRequest{QUrl(QString::fromLatin1(url)),
+                                                                  cache->filePath(QStringLiteral("model.pt")), sha256Of(body), 0});
+        qunsetenv("http_proxy");
+        QCOMPARE(result.outcome, DownloadOutcome::Downloaded);
+        QCOMPARE(server->requests().size(), 1);
+        QCOMPARE(server->requests().first().path, url);
     }
 
     void sha256AndStamps() {
