@@ -234,6 +234,7 @@ bool ProbeDock::probeMimeData(const QMimeData* data) {
 }
 
 void ProbeDock::probeFile(const QString& path) {
+    m_debounce->stop();  // a new picture replaces any edit still waiting
     m_pendingPath = path;
     m_pendingImage = QImage();
     m_view = QImage();
@@ -242,6 +243,7 @@ void ProbeDock::probeFile(const QString& path) {
 }
 
 void ProbeDock::probeImage(const QImage& image) {
+    m_debounce->stop();
     m_pendingPath.clear();
     m_pendingImage = image;
     m_view = QImage();

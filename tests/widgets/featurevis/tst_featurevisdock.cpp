@@ -2,11 +2,9 @@
 // through the session, a live snapshot before the result (QSignalSpy), the cache path that
 // shows a stored result with no job, cancel by click, and a bad objective's message.
 
-#include "TestSupport.h"
+#include "TinyModelSession.h"
 
 #include "featurevis/FeatureVisDock.h"
-#include "jobs/ComputeWorker.h"
-#include "session/ModelSession.h"
 
 #include <QLabel>
 #include <QLineEdit>
@@ -21,6 +19,7 @@ using namespace ms;
 class TestFeatureVisDock : public QObject {
     Q_OBJECT
     QTemporaryDir m_cacheHome;
+    test::TinyModelSession m_tiny;
     ComputeWorker* m_worker = nullptr;
     ModelSession* m_session = nullptr;
 
@@ -33,12 +32,9 @@ class TestFeatureVisDock : public QObject {
 private Q_SLOTS:
     void initTestCase() {
         qputenv("XDG_CACHE_HOME", m_cacheHome.path().toUtf8());  // the test's cache, not the user's
-        m_worker = new ComputeWorker(ComputeWorker::Options{1}, this);
-        m_session = new ModelSession(m_worker, this);
-        QSignalSpy loaded(m_session, &ModelSession::modelLoaded);
-        m_session->load(test::fixturePath(QStringLiteral("clip/rn_tiny/weights.safetensors")));
-        QVERIFY(loaded.wait(60'000));
-        QVERIFY(m_session->bundle());
+        QVERIFY(m_tiny.load());
+        m_worker = m_tiny.worker.get();
+        m_session = m_tiny.session.get();
     }
 
     void liveSnapshotThenResultThenCache() {

@@ -3,11 +3,9 @@
 // on the same folder and words (one core implementation), figures export as SVG and PNG,
 // and cancel stops a run.
 
-#include "TestSupport.h"
+#include "TinyModelSession.h"
 
-#include "jobs/ComputeWorker.h"
 #include "probe/AttackBenchDock.h"
-#include "session/ModelSession.h"
 #include "world/WorldFolder.h"
 
 #include <QDir>
@@ -25,19 +23,15 @@ using namespace ms;
 class TestAttackBenchDock : public QObject {
     Q_OBJECT
     QTemporaryDir m_dir;
-    ComputeWorker* m_worker = nullptr;
+    test::TinyModelSession m_tiny;
     ModelSession* m_session = nullptr;
     QString m_model;
 
 private Q_SLOTS:
     void initTestCase() {
-        qputenv("MULTISCOPE_MODEL_DIR", test::fixturePath(QStringLiteral("clip")).toUtf8());  // the BPE vocabulary
-        m_model = test::fixturePath(QStringLiteral("clip/rn_tiny/weights.safetensors"));
-        m_worker = new ComputeWorker(ComputeWorker::Options{1}, this);
-        m_session = new ModelSession(m_worker, this);
-        QSignalSpy loaded(m_session, &ModelSession::modelLoaded);
-        m_session->load(m_model);
-        QVERIFY(loaded.wait(60'000));
+        QVERIFY(m_tiny.load());
+        m_session = m_tiny.session.get();
+        m_model = test::tinyModelPath();
         writeWorldFolder(m_dir.filePath(QStringLiteral("images")), 24, 9, WorldOptions{64, 1.0}, 1);
     }
 

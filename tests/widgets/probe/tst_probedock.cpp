@@ -3,14 +3,12 @@
 // give the same model view; words added in the editor re-run the model with deltas against
 // the clean picture; dragging a word moves it and re-probes; unreadable data says so.
 
-#include "TestSupport.h"
+#include "TinyModelSession.h"
 
 #include "analysis/ProbeJob.h"
-#include "jobs/ComputeWorker.h"
 #include "probe/ProbeCanvas.h"
 #include "probe/ProbeDock.h"
 #include "probe/ZeroShotChart.h"
-#include "session/ModelSession.h"
 #include "world/WorldFolder.h"
 
 #include <QBuffer>
@@ -43,18 +41,14 @@ void drop(QWidget* target, QMimeData* data) {
 class TestProbeDock : public QObject {
     Q_OBJECT
     QTemporaryDir m_dir;
-    ComputeWorker* m_worker = nullptr;
+    test::TinyModelSession m_tiny;
     ModelSession* m_session = nullptr;
     QString m_photo;
 
 private Q_SLOTS:
     void initTestCase() {
-        qputenv("MULTISCOPE_MODEL_DIR", test::fixturePath(QStringLiteral("clip")).toUtf8());  // the BPE vocabulary
-        m_worker = new ComputeWorker(ComputeWorker::Options{1}, this);
-        m_session = new ModelSession(m_worker, this);
-        QSignalSpy loaded(m_session, &ModelSession::modelLoaded);
-        m_session->load(test::fixturePath(QStringLiteral("clip/rn_tiny/weights.safetensors")));
-        QVERIFY(loaded.wait(60'000));
+        QVERIFY(m_tiny.load());
+        m_session = m_tiny.session.get();
         writeWorldFolder(m_dir.path(), 6, 8, WorldOptions{96, 1.0}, 1);
         for (const LabelRow& row : readLabels(QDir(m_dir.path()).filePath(labelsFileName())))
             if (row.rendition == QLatin1String("photo")) m_photo = QDir(m_dir.path()).filePath(row.file);
