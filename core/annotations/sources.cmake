@@ -1,0 +1,2 @@
+list(APPEND MULTISCOPE_CORE_SOURCES
+  annotations/AnnotationStore.h annotations/AnnotationStore.cpp)
