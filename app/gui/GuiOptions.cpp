@@ -39,7 +39,11 @@ GuiOptions parseGuiOptions(const QCoreApplication& app) {
         QCoreApplication::translate("main", "Model to open: a .pt/.safetensors file, 'bundled' (the default) or a checkpoint "
                                             "name such as RN50x4 (offered for download when missing)."),
         QStringLiteral("model"));
-    parser.addOptions({threads, language, screenshot, resetLayout, model});
+    const QCommandLineOption goTo(
+        QStringLiteral("goto"),
+        QCoreApplication::translate("main", "Open at this unit: visual.layer4.5.add:89 or a multiscope:// address."),
+        QStringLiteral("unit"));
+    parser.addOptions({threads, language, screenshot, resetLayout, model, goTo});
     parser.process(app);
 
     GuiOptions options;
@@ -56,6 +60,7 @@ GuiOptions parseGuiOptions(const QCoreApplication& app) {
     options.screenshotPath = parser.value(screenshot);
     options.resetLayout = parser.isSet(resetLayout);
     options.model = parser.value(model);
+    options.goTo = parser.value(goTo);
     return options;
 }
 

@@ -13,6 +13,7 @@ struct GuiOptions {
     QString screenshotPath;    // grab the main window to this PNG and quit
     bool resetLayout = false;  // ignore the saved dock layout
     QString model;             // --model; empty: the bundled model when installed
+    QString goTo;              // --goto: "layer:unit" or a multiscope:// address
 };
 
 // Whether the arguments contain -h, --help, -v or --version.

@@ -2,7 +2,9 @@
 
 #include "GuiOptions.h"
 
+#include "annotations/AnnotationStore.h"
 #include "catalog/ModelLocator.h"
+#include "explorer/BrowserDock.h"
 #include "docks/LogDock.h"
 #include "featurevis/FeatureVisDock.h"
 #include "probe/AttackBenchDock.h"
@@ -22,6 +24,7 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <memory>
 
 namespace {
 void setApplicationNames() {
@@ -63,7 +66,28 @@ int main(int argc, char* argv[]) {
     QObject::connect(&session, &ms::ModelSession::loadFailed, &window, [](const QString& path, const QString& error) {
         ms::logError("cannot load " + path.toStdString() + ": " + error.toStdString());
     });
-    window.addDock(new ms::FeatureVisDock(&session, &window), Qt::RightDockWidgetArea);
+    std::unique_ptr<ms::AnnotationStore> annotations;
+    try {
+        annotations = std::make_unique<ms::AnnotationStore>();
+    } catch (const std::exception& e) {  // an unwritable data folder: keep this session's notes in memory
+        ms::logError(std::string("annotations: ") + e.what() + "; they will not be kept after this session");
+        annotations = std::make_unique<ms::AnnotationStore>(QStringLiteral(":memory:"));
+    }
+    auto* browser = new ms::BrowserDock(&session, annotations.get(), &window);
+    window.addDock(browser, Qt::LeftDockWidgetArea);
+    auto* featureVis = new ms::FeatureVisDock(&session, &window);
+    window.addDock(featureVis, Qt::RightDockWidgetArea);
+    QObject::connect(browser, &ms::BrowserDock::unitSelected, featureVis, [featureVis](const QString& layer, int unit) {
+        featureVis->setObjective(layer + QLatin1Char(':') + QString::number(unit));
+    });
+    if (!options.goTo.isEmpty()) {
+        // Once the model is loaded (the first time only).
+        auto once = std::make_shared<QMetaObject::Connection>();
+        *once = QObject::connect(&session, &ms::ModelSession::modelLoaded, browser, [browser, once, address = options.goTo] {
+            QObject::disconnect(*once);
+            if (!browser->goTo(address)) ms::logError("--goto: no unit " + address.toStdString() + " in this model");
+        });
+    }
     auto* probe = new ms::ProbeDock(&session, &window);
     window.addDock(probe, Qt::LeftDockWidgetArea);
     window.fileMenu()->insertAction(window.fileMenu()->actions().value(1), probe->openAction());

@@ -1,0 +1,3 @@
+list(APPEND MULTISCOPE_WIDGETS_SOURCES
+  explorer/UnitListModel.h explorer/UnitListModel.cpp
+  explorer/BrowserDock.h explorer/BrowserDock.cpp)
