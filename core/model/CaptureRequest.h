@@ -4,7 +4,9 @@
 // one; ClipNetwork::capture (ClipModelTorch.h) runs it.
 
 #include <map>
+#include <cstdint>
 #include <string>
+#include <vector>
 
 namespace ms {
 
@@ -15,6 +17,15 @@ struct PointCapture {
     bool max = false;   // per unit: the max over the grid and its position → [N, units] twice
 };
 
+// Units switched off at a point while the forward pass runs (ablation): their values are
+// replaced by `values` (one per unit; empty means zeros — mean-ablation passes each unit's
+// dataset mean). Everything downstream, captures and the embedding included, sees the change.
+// Inference only (grad mode off).
+struct UnitAblation {
+    std::vector<int64_t> units;
+    std::vector<float> values;
+};
+
 // A set of points to capture in one forward pass.
 struct CaptureRequest {
     // Names or Microscope aliases; results are keyed by the canonical name.
@@ -22,6 +33,8 @@ struct CaptureRequest {
     // Also return the tower's embedding (encode_image / encode_text). When false, the forward
     // stops as soon as every requested point has been captured.
     bool embedding = false;
+    // Names or aliases → units to switch off there.
+    std::map<std::string, UnitAblation> ablations;
 
     CaptureRequest& add(const std::string& name, PointCapture what = {}) {
         points[name] = what;

@@ -20,6 +20,12 @@ bool CaptureSink::wants(const std::string& name) const {
 }
 
 bool CaptureSink::record(const std::string& name, const at::Tensor& value) {
+    if (const auto a = mAblations.find(name); a != mAblations.end()) {
+        // The unit axis: channels of [N, C, H, W], features of [N, L, D] and [N, D].
+        const int64_t axis = value.dim() == 3 ? 2 : 1;
+        for (size_t i = 0; i < a->second.units.size(); ++i)
+            value.select(axis, a->second.units[i]).fill_(a->second.values.empty() ? 0.0f : a->second.values[i]);
+    }
     if (mRemaining == 0) return !mNeedOutput;
     for (Slot& s : mSlots) {
         if (s.done || s.info->name != name) continue;

@@ -9,6 +9,7 @@
 #include "model/CaptureResult.h"
 #include "model/ModelDescriptor.h"
 
+#include <map>
 #include <string>
 #include <utility>
 #include <vector>
@@ -27,7 +28,12 @@ public:
     // text reductions use positions 0..end and the token is the row at `end`.
     void setTextEnd(const at::Tensor& endIndex) { mTextEnd = endIndex; }
 
-    // Records `value` when `name` is requested. Returns true when the forward should stop.
+    // Points (canonical names) whose units are switched off as the forward passes them.
+    void setAblations(std::map<std::string, UnitAblation> ablations) { mAblations = std::move(ablations); }
+    bool hasAblations() const { return !mAblations.empty(); }
+
+    // Applies the point's ablation to `value` in place (the tower continues with it), then
+    // records it when `name` is requested. Returns true when the forward should stop.
     bool record(const std::string& name, const at::Tensor& value);
 
     bool wants(const std::string& name) const;
@@ -48,6 +54,7 @@ private:
     size_t mRemaining = 0;
     bool mNeedOutput = true;
     at::Tensor mTextEnd;
+    std::map<std::string, UnitAblation> mAblations;
     CaptureResult mResult;
 };
 

@@ -45,7 +45,8 @@ at::Tensor ClipModule::encodeImage(const at::Tensor& images, CaptureSink& sink) 
     // Autocast (the trainer's bf16) and other dtypes keep the plain tower's semantics.
     const bool plainFloat =
         images.is_cpu() && images.scalar_type() == at::kFloat && !at::autocast::is_cpu_enabled();
-    if (const auto fast = plainFloat ? inferenceResNet() : nullptr) return fast->forward(images, sink);
+    // Ablations change tensors in place as the forward passes them: the plain tower does that.
+    if (const auto fast = plainFloat && !sink.hasAblations() ? inferenceResNet() : nullptr) return fast->forward(images, sink);
     return resnet ? resnet->forward(images, sink) : vit->forward(images, sink);
 }
 

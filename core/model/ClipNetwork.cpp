@@ -151,6 +151,23 @@ CaptureResult ClipNetwork::capture(const at::Tensor& input, const CaptureRequest
         const auto [it, inserted] = wanted.emplace(info.name, what);
         if (!inserted) it->second = {it->second.full || what.full, it->second.mean || what.mean, it->second.max || what.max};
     }
+    std::map<std::string, UnitAblation> ablations;
+    for (const auto& [name, ablation] : request.ablations) {
+        const CapturePointInfo& info = mDescriptor.point(name);
+        if ((info.tower == Tower::Text) != text)
+            throw Error(mDescriptor.source + ": cannot ablate '" + info.name + "' of the " + towerName(info.tower) + " tower here");
+        for (int64_t u : ablation.units)
+            if (u < 0 || u >= info.units)
+                throw Error(mDescriptor.source + ": " + info.name + " has " + std::to_string(info.units) + " units, no unit " + std::to_string(u));
+        if (!ablation.values.empty() && ablation.values.size() != ablation.units.size())
+            throw Error("ablation of " + info.name + ": one value per unit, or none");
+        if (at::GradMode::is_enabled()) throw Error("ablation needs inference (grad mode off)");
+        UnitAblation& merged = ablations[info.name];
+        merged.units.insert(merged.units.end(), ablation.units.begin(), ablation.units.end());
+        merged.values.insert(merged.values.end(), ablation.values.begin(), ablation.values.end());
+        if (merged.values.size() != merged.units.size() && !merged.values.empty())
+            throw Error("ablation of " + info.name + ": one value per unit, or none");
+    }
     if (wanted.empty() && !request.embedding) return {};
     std::vector<std::pair<const CapturePointInfo*, PointCapture>> slots;
     bool needsPool = request.embedding || mDescriptor.config.family == VisionFamily::ViT;
@@ -160,6 +177,7 @@ CaptureResult ClipNetwork::capture(const at::Tensor& input, const CaptureRequest
     }
     return guarded(mDescriptor.source, [&] {
         detail::CaptureSink sink(std::move(slots), request.embedding);
+        sink.setAblations(ablations);
         const at::Tensor embedding = text ? mModule->encodeText(checkedTokens(input), sink)
                                           : mModule->encodeImage(checkedImages(input, needsPool), sink);
         CaptureResult result = sink.take();
