@@ -53,11 +53,13 @@ std::vector<float> toVector(const at::Tensor& t) {
     return std::vector<float>(c.data_ptr<float>(), c.data_ptr<float>() + c.numel());
 }
 
-ProbeValues pass(const ModelBundle& bundle, const ZeroShotClassifier& classifier, const QImage& view, const CapturePointInfo& point) {
+ProbeValues pass(const ModelBundle& bundle, const ZeroShotClassifier& classifier, const QImage& view, const CapturePointInfo& point,
+                 const std::vector<int>& ablated = {}) {
     c10::InferenceMode inference;
     CaptureRequest request;
     request.embedding = true;
     request.add(point.name, PointCapture{true, true, true});
+    if (!ablated.empty()) request.ablations[point.name].units.assign(ablated.begin(), ablated.end());
     const CaptureResult r = bundle.model().network().capture(modelInputFromImage(view, bundle.descriptor()).unsqueeze(0), request);
     const CapturedTensor& c = r.points.at(point.name);
     ProbeValues v;
@@ -112,11 +114,12 @@ Job::Step ProbeJob::step(Feedback&) {
     const qint64 key = m_request.view.cacheKey();
     if (!m_memo->hasClean(key, point.name)) m_memo->setClean(key, point.name, pass(*m_bundle, classifier, m_request.view, point));
     out->cleanValues = m_memo->clean();
-    if (!m_request.overlays.empty()) {
-        QImage attacked = m_request.view;
-        for (const WordOverlay& o : m_request.overlays) attacked = applyWordOverlay(attacked, o);
-        out->attacked = attacked;
-        out->attackedValues = pass(*m_bundle, classifier, attacked, point);
+    if (!m_request.overlays.empty() || !m_request.ablated.empty()) {
+        QImage edited = m_request.view;
+        for (const WordOverlay& o : m_request.overlays) edited = applyWordOverlay(edited, o);
+        out->edited = edited;
+        out->ablated = m_request.ablated;
+        out->editedValues = pass(*m_bundle, classifier, edited, point, m_request.ablated);
     }
     m_result = out;
     return Step::Done;

@@ -39,6 +39,7 @@ struct ProbeRequest {
     std::string sourcePath;
     QImage source;
     std::vector<WordOverlay> overlays; // written on the view, in its pixels
+    std::vector<int> ablated;          // units of the layer switched off (set to 0) in the edited pass
     std::string layer;                 // empty: the bundle's default layer
     QStringList labels;
     QStringList templates;
@@ -48,10 +49,12 @@ class ProbeOutput : public JobOutput {
 public:
     std::string layer;
     QStringList labels;
-    QImage clean, attacked;            // attacked is null without overlays
+    // The edited pass: the words written on the picture and the ablated units switched off.
+    QImage clean, edited;              // edited is null without edits
+    std::vector<int> ablated;
     ProbeValues cleanValues;
-    ProbeValues attackedValues;        // empty without overlays
-    bool hasAttack() const { return !attacked.isNull(); }
+    ProbeValues editedValues;          // empty without edits
+    bool hasEdits() const { return !edited.isNull(); }
 };
 
 // Reuses what stays the same between requests of one probe (the clean pass, the zero-shot

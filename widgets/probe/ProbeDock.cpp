@@ -44,6 +44,7 @@ namespace {
 
 constexpr int kUnitsShown = 20;
 constexpr int kDebounceMs = 120;
+constexpr int kOffColumn = 4;
 
 QString imageFileIn(const QMimeData* data) {
     for (const QUrl& url : data->urls())
@@ -89,7 +90,7 @@ ProbeDock::ProbeDock(ModelSession* session, QWidget* parent)
       m_colour(new QPushButton),
       m_box(new QCheckBox),
       m_remove(new QPushButton),
-      m_units(new QTableWidget(0, 4)),
+      m_units(new QTableWidget(0, 5)),
       m_chart(new ZeroShotChart),
       m_status(new QLabel),
       m_layerLabel(new QLabel),
@@ -158,7 +159,10 @@ ProbeDock::ProbeDock(ModelSession* session, QWidget* parent)
     connect(m_debounce, &QTimer::timeout, this, &ProbeDock::submit);
     connect(m_openAction, &QAction::triggered, this, &ProbeDock::chooseImageFile);
     connect(m_open, &QPushButton::clicked, this, &ProbeDock::chooseImageFile);
-    connect(m_layer, &QComboBox::currentIndexChanged, this, [this] { scheduleRun(); });
+    connect(m_layer, &QComboBox::currentIndexChanged, this, [this] {
+        m_ablated.clear();  // unit numbers belong to a layer
+        scheduleRun();
+    });
     connect(m_labelsButton, &QPushButton::clicked, this, &ProbeDock::editLabels);
     connect(m_addText, &QPushButton::clicked, this, [this] { addOverlay(m_word->text().isEmpty() ? tr("text") : m_word->text()); });
     connect(m_remove, &QPushButton::clicked, this, [this] {
@@ -186,6 +190,11 @@ ProbeDock::ProbeDock(ModelSession* session, QWidget* parent)
         scheduleRun();
     });
     connect(m_units, &QTableWidget::itemSelectionChanged, this, &ProbeDock::showHeatmapOfSelectedUnit);
+    connect(m_units, &QTableWidget::itemChanged, this, [this](QTableWidgetItem* item) {
+        if (item->column() != kOffColumn) return;
+        const int unit = m_units->item(item->row(), 0)->text().toInt();
+        setAblated(unit, item->checkState() == Qt::Checked);
+    });
     connect(m_units, &QTableWidget::cellDoubleClicked, this, [this](int row) {
         if (m_result) Q_EMIT unitActivated(QString::fromStdString(m_result->layer), m_units->item(row, 0)->text().toInt());
     });
@@ -284,6 +293,12 @@ int ProbeDock::addOverlay(const QString& word) {
     return int(m_overlays.size()) - 1;
 }
 
+void ProbeDock::setAblated(int unit, bool off) {
+    if (off) m_ablated.insert(unit);
+    else m_ablated.erase(unit);
+    scheduleRun();
+}
+
 void ProbeDock::setOverlays(const std::vector<WordOverlay>& overlays) {
     m_overlays = overlays;
     m_canvas->setOverlays(m_overlays);
@@ -334,6 +349,7 @@ void ProbeDock::submit() {
     request.sourcePath = m_pendingPath.toStdString();
     request.source = m_pendingImage;
     request.overlays = m_overlays;
+    request.ablated.assign(m_ablated.begin(), m_ablated.end());
     request.layer = m_layer->currentText().toStdString();
     request.labels = m_labels;
     request.templates = m_templates;
@@ -349,7 +365,7 @@ void ProbeDock::showResult(std::shared_ptr<const ProbeOutput> result) {
         m_pendingImage = QImage();
         m_canvas->setImage(m_view);
     }
-    const ProbeValues& shown = result->hasAttack() ? result->attackedValues : result->cleanValues;
+    const ProbeValues& shown = result->hasEdits() ? result->editedValues : result->cleanValues;
     const int selectedUnit = m_units->currentRow() >= 0 ? m_units->item(m_units->currentRow(), 0)->text().toInt() : -1;
     const std::vector<int> ranking = shown.ranking();
     const int rows = std::min<int>(kUnitsShown, int(ranking.size()));
@@ -359,22 +375,27 @@ void ProbeDock::showResult(std::shared_ptr<const ProbeOutput> result) {
     for (int r = 0; r < rows; ++r) {
         const int unit = ranking[size_t(r)];
         const float value = shown.means[size_t(unit)];
-        const float delta = result->hasAttack() ? value - result->cleanValues.means[size_t(unit)] : 0.0f;
+        const float delta = result->hasEdits() ? value - result->cleanValues.means[size_t(unit)] : 0.0f;
         const QStringList cells{QString::number(unit), QString::number(value, 'f', 3),
-                                result->hasAttack() ? QString::asprintf("%+.3f", double(delta)) : QStringLiteral("–"),
+                                result->hasEdits() ? QString::asprintf("%+.3f", double(delta)) : QStringLiteral("–"),
                                 QString::number(shown.maxima[size_t(unit)], 'f', 3)};
         for (int c = 0; c < cells.size(); ++c) {
             auto* item = new QTableWidgetItem(cells[c]);
             item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
             m_units->setItem(r, c, item);
         }
+        auto* off = new QTableWidgetItem;
+        off->setFlags(Qt::ItemIsUserCheckable | Qt::ItemIsEnabled | Qt::ItemIsSelectable);
+        off->setCheckState(m_ablated.count(unit) ? Qt::Checked : Qt::Unchecked);
+        off->setToolTip(tr("Switch this unit off (ablate) and see what changes"));
+        m_units->setItem(r, kOffColumn, off);
         if (unit == selectedUnit) reselect = r;
     }
     m_units->selectRow(reselect >= 0 ? reselect : 0);
     showHeatmapOfSelectedUnit();
     m_chart->setProbabilities(result->labels, result->cleanValues.probabilities,
-                              result->hasAttack() ? result->attackedValues.probabilities : std::vector<float>{});
-    m_status->setText(result->hasAttack() ? tr("Top-1: %1 (clean picture: %2)")
+                              result->hasEdits() ? result->editedValues.probabilities : std::vector<float>{});
+    m_status->setText(result->hasEdits() ? tr("Top-1: %1 (clean picture: %2)")
                                                 .arg(m_chart->topLabel(),
                                                      result->labels.value(int(std::max_element(result->cleanValues.probabilities.begin(),
                                                                                                result->cleanValues.probabilities.end()) -
@@ -389,7 +410,7 @@ void ProbeDock::showHeatmapOfSelectedUnit() {
         return;
     }
     const int unit = m_units->item(m_units->currentRow(), 0)->text().toInt();
-    const ProbeValues& v = m_result->hasAttack() ? m_result->attackedValues : m_result->cleanValues;
+    const ProbeValues& v = m_result->hasEdits() ? m_result->editedValues : m_result->cleanValues;
     const float* map = v.map(unit);
     m_canvas->setHeatmap(std::vector<float>(map, map + v.gridWidth * v.gridHeight), v.gridWidth, v.gridHeight);
 }
@@ -461,7 +482,7 @@ void ProbeDock::retranslate() {
     m_remove->setText(tr("Remove"));
     m_heatmap->setText(tr("Heatmap"));
     m_heatmap->setToolTip(tr("Show where in the picture the selected unit fires"));
-    m_units->setHorizontalHeaderLabels({tr("Unit"), tr("Activation"), tr("Δ vs clean"), tr("Max")});
+    m_units->setHorizontalHeaderLabels({tr("Unit"), tr("Activation"), tr("Δ vs clean"), tr("Max"), tr("Off")});
 }
 
 }  // namespace ms

@@ -3,7 +3,8 @@
 // the chosen layer, the units that respond most (value, change against the clean picture,
 // heatmap of the selected one) and what the model thinks it shows (zero-shot chart with
 // editable labels and prompt templates). Words can be written on the picture — text, face,
-// size, colour, box — and dragged; every edit re-runs the model (debounced, on the worker).
+// size, colour, box — and dragged, and units switched off (ablation); every edit re-runs the
+// model (debounced, on the worker) and shows the changes against the clean picture.
 
 #include "jobs/Job.h"
 #include "world/WorldGenerator.h"
@@ -13,6 +14,7 @@
 #include <QStringList>
 
 #include <memory>
+#include <set>
 
 class QAction;
 class QCheckBox;
@@ -54,6 +56,10 @@ public:
     void setOverlays(const std::vector<WordOverlay>& overlays);
     const std::vector<WordOverlay>& overlays() const { return m_overlays; }
 
+    // Ablation: units of the layer switched off (zeroed) in the edited pass ("Off" column).
+    void setAblated(int unit, bool off);
+    const std::set<int>& ablated() const { return m_ablated; }
+
     // File → Probe image… (the dock's Open… button does the same).
     QAction* openAction() const { return m_openAction; }
     void chooseImageFile();
@@ -91,6 +97,7 @@ private:
     QString m_pendingPath;       // a picture still to be turned into the view
     QImage m_pendingImage;
     std::vector<WordOverlay> m_overlays;
+    std::set<int> m_ablated;
     QStringList m_labels, m_templates;
     bool m_userLabels = false;
 

@@ -41,7 +41,7 @@ void ZeroShotChart::setProbabilities(const QStringList& labels, const std::vecto
     // Horizontal bars list categories bottom-up: feed them reversed so the best is on top.
     QStringList categories;
     auto* cleanSet = new QBarSet(attacked.empty() ? tr("probability") : tr("clean"));
-    auto* attackedSet = attacked.empty() ? nullptr : new QBarSet(tr("with text"));
+    auto* attackedSet = attacked.empty() ? nullptr : new QBarSet(tr("edited"));
     for (auto it = order.rbegin(); it != order.rend(); ++it) {
         categories << labels.value(*it);
         *cleanSet << double(clean[size_t(*it)]);

@@ -101,8 +101,8 @@ private Q_SLOTS:
         QTest::mouseClick(dock.findChild<QPushButton*>(QStringLiteral("addText")), Qt::LeftButton);
         QVERIFY(probed.wait(30'000));
         auto result = dock.lastResult();
-        QVERIFY(result->hasAttack());
-        QVERIFY(result->attacked != result->clean);
+        QVERIFY(result->hasEdits());
+        QVERIFY(result->edited != result->clean);
         QCOMPARE(dock.overlays().size(), size_t(1));
         QCOMPARE(dock.overlays()[0].word, QStringLiteral("spider"));
         QVERIFY(dock.unitTable()->item(0, 2)->text() != QStringLiteral("–"));  // a delta
@@ -119,16 +119,44 @@ private Q_SLOTS:
         QTest::mouseRelease(canvas, Qt::LeftButton, Qt::NoModifier, grab - QPoint(60, 60));
         QVERIFY(canvas->overlays()[0].centre.x() < before.x());
         QVERIFY(probed.wait(30'000));
-        QVERIFY(dock.lastResult()->attacked != result->attacked);
+        QVERIFY(dock.lastResult()->edited != result->edited);
         QCOMPARE(dock.lastResult()->cleanValues.means, result->cleanValues.means);  // the clean pass is reused
 
         // The chart's first label is the attacked picture's top-1.
-        const auto& p = dock.lastResult()->attackedValues.probabilities;
+        const auto& p = dock.lastResult()->editedValues.probabilities;
         const int best = int(std::max_element(p.begin(), p.end()) - p.begin());
         QCOMPARE(dock.chart()->topLabel(), dock.lastResult()->labels[best]);
         QTest::qWait(50);  // the chart lays out its scene in a posted event
         if (const QString grabs = qEnvironmentVariable("MULTISCOPE_TEST_GRABS"); !grabs.isEmpty())
             QVERIFY(dock.grab().save(grabs + QStringLiteral("/probe-dock.png")));
+    }
+
+    void ablatingTheTopUnitZeroesItAndMovesTheChart() {
+        ProbeDock dock(m_session);
+        QSignalSpy probed(&dock, &ProbeDock::probed);
+        dock.probeFile(m_photo);
+        QVERIFY(probed.wait(30'000));
+        const auto clean = dock.lastResult();
+        const int top = clean->cleanValues.ranking().front();
+        QVERIFY(clean->cleanValues.means[size_t(top)] > 0);
+
+        // Tick the top unit's "Off" box in the table.
+        QTableWidget* table = dock.unitTable();
+        QCOMPARE(table->item(0, 0)->text().toInt(), top);
+        table->item(0, 4)->setCheckState(Qt::Checked);
+        QVERIFY(probed.wait(30'000));
+        const auto off = dock.lastResult();
+        QVERIFY(off->hasEdits());
+        QCOMPARE(off->ablated, std::vector<int>{top});
+        QCOMPARE(off->editedValues.means[size_t(top)], 0.0f);
+        QCOMPARE(off->edited, off->clean);  // no words: the same picture
+        QVERIFY(off->editedValues.probabilities != off->cleanValues.probabilities);
+        QVERIFY(dock.ablated().count(top));
+        // The table now lists the unit as switched off wherever it ranks.
+        bool shownOff = false;
+        for (int r = 0; r < table->rowCount(); ++r)
+            if (table->item(r, 0)->text().toInt() == top) shownOff = table->item(r, 4)->checkState() == Qt::Checked;
+        QVERIFY(shownOff || table->rowCount() == 20);
     }
 
     void unreadableDataSaysSo() {
