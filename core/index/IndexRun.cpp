@@ -169,6 +169,10 @@ void executeRun(RunContext& c, const PendingRun& run) {
         ++c.report.batches;
         done += static_cast<int64_t>(records.size());
         reportProgress(c, done, total, c.imagesThisCall - imagesAtStart, start);
+        if (c.options.stopAfterBatch && c.options.stopAfterBatch()) {
+            c.report.canceled = true;
+            break;
+        }
     }
     c.processingSeconds += std::chrono::duration<double>(Clock::now() - start).count();
     if (!c.report.canceled) c.writer.finishRun(run.id);

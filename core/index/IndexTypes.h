@@ -77,6 +77,9 @@ struct IndexOptions {
     ShardSpec shard;    // a fresh index folder per shard; merge them with mergeIndexes()
     uint64_t maxPixels = kDefaultMaxImagePixels;  // larger headers are refused before decoding
     int blockRows = 0;  // 0: the existing index's, else kDefaultIndexBlockRows (tests: small)
+    // Called after each committed batch; returning true stops the run there, as a cancel
+    // does (the next call resumes). The worker job uses it to run the index in slices.
+    std::function<bool()> stopAfterBatch;
     // Tests only: called at each IndexHook point with the run's batch number (e.g. to raise
     // SIGKILL there). Empty in production.
     std::function<void(IndexHook point, int64_t batch)> hook;

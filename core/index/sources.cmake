@@ -20,4 +20,5 @@ list(APPEND MULTISCOPE_CORE_SOURCES
   index/DecodePipeline.h index/DecodePipeline.cpp
   index/IndexRun.h index/IndexRun.cpp
   index/IndexMerge.h index/IndexMerge.cpp
-  index/ClipActivationSource.h index/ClipActivationSource.cpp)
+  index/ClipActivationSource.h index/ClipActivationSource.cpp
+  index/IndexJob.h index/IndexJob.cpp)

@@ -42,3 +42,6 @@ add_dependencies(tst_index_crash index_crash_child)
 # The real CLIP adapter on the rn_tiny / vit_tiny fixtures, against brute force.
 multiscope_add_test(tst_index_clip SOURCES index/tst_index_clip.cpp
   LIBS multiscope_index_testkit LABELS unit)
+
+# Indexing as a sliced worker job.
+multiscope_add_test(tst_index_job SOURCES index/tst_index_job.cpp LIBS multiscope_index_testkit LABELS unit)
