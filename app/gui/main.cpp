@@ -5,6 +5,7 @@
 #include "annotations/AnnotationStore.h"
 #include "catalog/ModelLocator.h"
 #include "explorer/BrowserDock.h"
+#include "explorer/FoldersDock.h"
 #include "docks/LogDock.h"
 #include "featurevis/FeatureVisDock.h"
 #include "probe/AttackBenchDock.h"
@@ -75,6 +76,7 @@ int main(int argc, char* argv[]) {
     }
     auto* browser = new ms::BrowserDock(&session, annotations.get(), &window);
     window.addDock(browser, Qt::LeftDockWidgetArea);
+    window.addDock(new ms::FoldersDock(&session, &window), Qt::LeftDockWidgetArea);
     auto* featureVis = new ms::FeatureVisDock(&session, &window);
     window.addDock(featureVis, Qt::RightDockWidgetArea);
     QObject::connect(browser, &ms::BrowserDock::unitSelected, featureVis, [featureVis](const QString& layer, int unit) {

@@ -1,3 +1,4 @@
 list(APPEND MULTISCOPE_WIDGETS_SOURCES
   explorer/UnitListModel.h explorer/UnitListModel.cpp
-  explorer/BrowserDock.h explorer/BrowserDock.cpp)
+  explorer/BrowserDock.h explorer/BrowserDock.cpp
+  explorer/FoldersDock.h explorer/FoldersDock.cpp)
