@@ -169,6 +169,59 @@
     </message>
 </context>
 <context>
+    <name>ms::BrowserDock</name>
+    <message>
+        <location filename="../widgets/explorer/BrowserDock.cpp" line="195"/>
+        <source>Units of %1</source>
+        <translation>Einheiten von %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/explorer/BrowserDock.cpp" line="328"/>
+        <source>Layers and units</source>
+        <translation>Schichten und Einheiten</translation>
+    </message>
+    <message>
+        <location filename="../widgets/explorer/BrowserDock.cpp" line="329"/>
+        <source>Layers (units)</source>
+        <translation>Schichten (Einheiten)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/explorer/BrowserDock.cpp" line="330"/>
+        <source>Units</source>
+        <translation>Einheiten</translation>
+    </message>
+    <message>
+        <location filename="../widgets/explorer/BrowserDock.cpp" line="331"/>
+        <source>Filter: unit number or label  (/)</source>
+        <translation>Filter: Nummer oder Bezeichnung  (/)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/explorer/BrowserDock.cpp" line="332"/>
+        <source>★ only</source>
+        <translation>nur ★</translation>
+    </message>
+    <message>
+        <location filename="../widgets/explorer/BrowserDock.cpp" line="333"/>
+        <source>Copy address</source>
+        <translation>Adresse kopieren</translation>
+    </message>
+    <message>
+        <location filename="../widgets/explorer/BrowserDock.cpp" line="334"/>
+        <source>Label this unit</source>
+        <translation>Diese Einheit benennen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/explorer/BrowserDock.cpp" line="335"/>
+        <source>Favourite (f)</source>
+        <translation>Favorit (f)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/explorer/BrowserDock.cpp" line="336"/>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+</context>
+<context>
     <name>ms::FeatureVisDock</name>
     <message>
         <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="87"/>
@@ -289,6 +342,79 @@
         <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="249"/>
         <source>No model loaded.</source>
         <translation>Kein Modell geladen.</translation>
+    </message>
+</context>
+<context>
+    <name>ms::FoldersDock</name>
+    <message>
+        <location filename="../widgets/explorer/FoldersDock.cpp" line="36"/>
+        <source>1 image indexed</source>
+        <translation>1 Bild indexiert</translation>
+    </message>
+    <message>
+        <location filename="../widgets/explorer/FoldersDock.cpp" line="36"/>
+        <source>%1 images indexed</source>
+        <translation>%1 Bilder indexiert</translation>
+    </message>
+    <message>
+        <location filename="../widgets/explorer/FoldersDock.cpp" line="71"/>
+        <source>Add an image folder</source>
+        <translation>Bildordner hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/explorer/FoldersDock.cpp" line="86"/>
+        <source>indexing: %1</source>
+        <translation>indexiere: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/explorer/FoldersDock.cpp" line="95"/>
+        <source>, bad files skipped: %1</source>
+        <translation>, fehlerhafte Dateien übersprungen: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/explorer/FoldersDock.cpp" line="106"/>
+        <source>failed: %1</source>
+        <translation>fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/explorer/FoldersDock.cpp" line="132"/>
+        <source>not indexed yet</source>
+        <translation>noch nicht indexiert</translation>
+    </message>
+    <message>
+        <location filename="../widgets/explorer/FoldersDock.cpp" line="184"/>
+        <source>waiting to be indexed</source>
+        <translation>wartet auf Indexierung</translation>
+    </message>
+    <message>
+        <location filename="../widgets/explorer/FoldersDock.cpp" line="217"/>
+        <source>generating sample pictures</source>
+        <translation>erzeuge Beispielbilder</translation>
+    </message>
+    <message>
+        <location filename="../widgets/explorer/FoldersDock.cpp" line="228"/>
+        <source>Image folders</source>
+        <translation>Bildordner</translation>
+    </message>
+    <message>
+        <location filename="../widgets/explorer/FoldersDock.cpp" line="229"/>
+        <source>Add folder…</source>
+        <translation>Ordner hinzufügen…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/explorer/FoldersDock.cpp" line="230"/>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/explorer/FoldersDock.cpp" line="231"/>
+        <source>Index again</source>
+        <translation>Neu indexieren</translation>
+    </message>
+    <message>
+        <location filename="../widgets/explorer/FoldersDock.cpp" line="232"/>
+        <source>Folders are indexed in the background; indexing again picks up new and changed pictures.</source>
+        <translation>Ordner werden im Hintergrund indexiert; erneutes Indexieren übernimmt neue und geänderte Bilder.</translation>
     </message>
 </context>
 <context>
@@ -572,149 +698,159 @@
 <context>
     <name>ms::ProbeDock</name>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="163"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="167"/>
         <source>text</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="229"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="238"/>
         <source>The dropped data is not an image Multiscope can read.</source>
         <translation>Die abgelegten Daten sind kein Bild, das Multiscope lesen kann.</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="240"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="250"/>
         <source>Probing %1…</source>
         <translation>Untersuche %1…</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="248"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="259"/>
         <source>Probing the pasted picture…</source>
         <translation>Untersuche das eingefügte Bild…</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="254"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="265"/>
         <source>Probe image</source>
         <translation>Bild untersuchen</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="254"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="265"/>
         <source>Images (*.png *.jpg *.jpeg *.bmp *.webp *.tif *.tiff);;All files (*)</source>
         <translation>Bilder (*.png *.jpg *.jpeg *.bmp *.webp *.tif *.tiff);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="326"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="343"/>
         <source>No model loaded.</source>
         <translation>Kein Modell geladen.</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="375"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="390"/>
+        <source>Switch this unit off (ablate) and see what changes</source>
+        <translation>Diese Einheit abschalten (Ablation) und sehen, was sich ändert</translation>
+    </message>
+    <message>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="398"/>
         <source>Top-1: %1 (clean picture: %2)</source>
         <translation>Top-1: %1 (Bild ohne Text: %2)</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="380"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="403"/>
         <source>Top-1: %1</source>
         <translation>Top-1: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="411"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="434"/>
         <source>Drop an image to probe it.</source>
         <translation>Ein Bild ablegen, um es zu untersuchen.</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="416"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="439"/>
         <source>Zero-shot labels</source>
         <translation>Zero-Shot-Bezeichnungen</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="420"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="443"/>
         <source>Labels (one per line):</source>
         <translation>Bezeichnungen (eine pro Zeile):</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="421"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="444"/>
         <source>Prompt templates, {} for the label (averaged):</source>
         <translation>Prompt-Vorlagen, {} für die Bezeichnung (gemittelt):</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="450"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="473"/>
         <source>Probe</source>
         <translation>Sonde</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="451"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="474"/>
         <source>Open…</source>
         <translation>Öffnen…</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="452"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="475"/>
         <source>&amp;Probe image…</source>
         <translation>Bild &amp;untersuchen…</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="453"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="476"/>
         <source>Layer:</source>
         <translation>Schicht:</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="454"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="477"/>
         <source>Labels…</source>
         <translation>Bezeichnungen…</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="455"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="478"/>
         <source>Add text</source>
         <translation>Text hinzufügen</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="456"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="479"/>
         <source>word to write</source>
         <translation>zu schreibendes Wort</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="457"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="480"/>
         <source>Text colour</source>
         <translation>Textfarbe</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="458"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="481"/>
         <source>Box</source>
         <translation>Kasten</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="459"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="482"/>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="460"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="483"/>
         <source>Heatmap</source>
         <translation>Heatmap</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="461"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="484"/>
         <source>Show where in the picture the selected unit fires</source>
         <translation>Zeigt, wo im Bild die gewählte Einheit feuert</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="462"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="485"/>
         <source>Unit</source>
         <translation>Einheit</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="462"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="485"/>
         <source>Activation</source>
         <translation>Aktivierung</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="462"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="485"/>
         <source>Δ vs clean</source>
         <translation>Δ zu ohne Text</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="462"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="485"/>
         <source>Max</source>
         <translation>Max</translation>
+    </message>
+    <message>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="485"/>
+        <source>Off</source>
+        <translation>Aus</translation>
     </message>
 </context>
 <context>
@@ -760,8 +896,12 @@
     </message>
     <message>
         <location filename="../widgets/probe/ZeroShotChart.cpp" line="44"/>
+        <source>edited</source>
+        <translation>bearbeitet</translation>
+    </message>
+    <message>
         <source>with text</source>
-        <translation>mit Text</translation>
+        <translation type="vanished">mit Text</translation>
     </message>
 </context>
 </TS>
