@@ -130,15 +130,17 @@ private Q_SLOTS:
         const qint64 kept = QFileInfo(part).size();
         QCOMPARE(kept, qint64(250'000));
 
-        // (Qt may resend the first request on its own when the connection drops; the count
-        // that matters is the second download's: one request, with a Range.)
+        // (Qt may resend the first request on its own when the connection drops, even while the
+        // second download runs; what matters is that the second one asked for the rest.)
         const qsizetype before = server->requests().size();
         FileDownload second(requestFor("/abc/model.pt", sha256Of(body)));
         const DownloadResult resumed = runDownload(second);
         QCOMPARE(resumed.outcome, DownloadOutcome::Downloaded);
         QVERIFY(resumed.resumed);
-        QCOMPARE(server->requests().size(), before + 1);
-        QCOMPARE(server->requests().last().range, QByteArray("bytes=250000-"));
+        int ranged = 0;
+        for (qsizetype i = before; i < server->requests().size(); ++i)
+            ranged += server->requests().at(i).range == QByteArray("bytes=250000-");
+        QCOMPARE(ranged, 1);
         QCOMPARE(readAll(cache->filePath(QStringLiteral("model.pt"))), body);
         QVERIFY(!QFile::exists(part));
     }
@@ -163,8 +165,9 @@ private Q_SLOTS:
         FileDownload download(requestFor("/abc/model.pt", sha256Of(body)));
         const DownloadResult result = runDownload(download);
         QCOMPARE(result.outcome, DownloadOutcome::Downloaded);
-        QCOMPARE(server->requests().size(), 2);
-        QVERIFY(server->requests().at(1).range.isEmpty());
+        QVERIFY(server->requests().size() >= 2);
+        QVERIFY(!server->requests().first().range.isEmpty());  // tried to resume
+        QVERIFY(server->requests().last().range.isEmpty());    // then started afresh
         QCOMPARE(readAll(cache->filePath(QStringLiteral("model.pt"))), body);
     }
 
