@@ -171,52 +171,112 @@
 <context>
     <name>ms::BrowserDock</name>
     <message>
-        <location filename="../widgets/explorer/BrowserDock.cpp" line="195"/>
+        <location filename="../widgets/explorer/BrowserDock.cpp" line="169"/>
+        <source>Export annotations</source>
+        <translation>Anmerkungen exportieren</translation>
+    </message>
+    <message>
+        <location filename="../widgets/explorer/BrowserDock.cpp" line="170"/>
+        <source>JSON (*.json);;CSV (*.csv)</source>
+        <translation>JSON (*.json);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/explorer/BrowserDock.cpp" line="174"/>
+        <source>Import annotations</source>
+        <translation>Anmerkungen importieren</translation>
+    </message>
+    <message>
+        <location filename="../widgets/explorer/BrowserDock.cpp" line="174"/>
+        <source>JSON or CSV (*.json *.csv)</source>
+        <translation>JSON oder CSV (*.json *.csv)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/explorer/BrowserDock.cpp" line="219"/>
         <source>Units of %1</source>
         <translation>Einheiten von %1</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/BrowserDock.cpp" line="328"/>
+        <location filename="../widgets/explorer/BrowserDock.cpp" line="293"/>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/explorer/BrowserDock.cpp" line="294"/>
+        <source>%1 annotations written to %2</source>
+        <translation>%1 Anmerkungen nach %2 geschrieben</translation>
+    </message>
+    <message>
+        <location filename="../widgets/explorer/BrowserDock.cpp" line="299"/>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/explorer/BrowserDock.cpp" line="311"/>
+        <source>%1 annotations read from %2</source>
+        <translation>%1 Anmerkungen aus %2 gelesen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/explorer/BrowserDock.cpp" line="382"/>
         <source>Layers and units</source>
         <translation>Schichten und Einheiten</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/BrowserDock.cpp" line="329"/>
+        <location filename="../widgets/explorer/BrowserDock.cpp" line="383"/>
         <source>Layers (units)</source>
         <translation>Schichten (Einheiten)</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/BrowserDock.cpp" line="330"/>
+        <location filename="../widgets/explorer/BrowserDock.cpp" line="384"/>
         <source>Units</source>
         <translation>Einheiten</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/BrowserDock.cpp" line="331"/>
+        <location filename="../widgets/explorer/BrowserDock.cpp" line="385"/>
         <source>Filter: unit number or label  (/)</source>
         <translation>Filter: Nummer oder Bezeichnung  (/)</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/BrowserDock.cpp" line="332"/>
+        <location filename="../widgets/explorer/BrowserDock.cpp" line="386"/>
         <source>★ only</source>
         <translation>nur ★</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/BrowserDock.cpp" line="333"/>
+        <location filename="../widgets/explorer/BrowserDock.cpp" line="387"/>
         <source>Copy address</source>
         <translation>Adresse kopieren</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/BrowserDock.cpp" line="334"/>
+        <location filename="../widgets/explorer/BrowserDock.cpp" line="388"/>
+        <source>Export…</source>
+        <translation>Exportieren…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/explorer/BrowserDock.cpp" line="389"/>
+        <source>Export this model&apos;s labels, notes and favourites (JSON or CSV)</source>
+        <translation>Bezeichnungen, Notizen und Favoriten dieses Modells exportieren (JSON oder CSV)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/explorer/BrowserDock.cpp" line="390"/>
+        <source>Import…</source>
+        <translation>Importieren…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/explorer/BrowserDock.cpp" line="391"/>
+        <source>Import labels, notes and favourites from a colleague (JSON or CSV)</source>
+        <translation>Bezeichnungen, Notizen und Favoriten von Kollegen importieren (JSON oder CSV)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/explorer/BrowserDock.cpp" line="392"/>
         <source>Label this unit</source>
         <translation>Diese Einheit benennen</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/BrowserDock.cpp" line="335"/>
+        <location filename="../widgets/explorer/BrowserDock.cpp" line="393"/>
         <source>Favourite (f)</source>
         <translation>Favorit (f)</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/BrowserDock.cpp" line="336"/>
+        <location filename="../widgets/explorer/BrowserDock.cpp" line="394"/>
         <source>Notes</source>
         <translation>Notizen</translation>
     </message>

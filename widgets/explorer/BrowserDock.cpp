@@ -11,6 +11,10 @@
 #include <QCheckBox>
 #include <QClipboard>
 #include <QEvent>
+#include <QFile>
+#include <QFileDialog>
+#include <QJsonDocument>
+#include <QSaveFile>
 #include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
@@ -68,6 +72,9 @@ BrowserDock::BrowserDock(ModelSession* session, AnnotationStore* annotations, QW
       m_proxy(new UnitFilter(this)),
       m_address(new QLabel),
       m_copy(new QPushButton),
+      m_export(new QPushButton),
+      m_import(new QPushButton),
+      m_message(new QLabel),
       m_label(new QLineEdit),
       m_favourite(new QCheckBox),
       m_notes(new QPlainTextEdit),
@@ -81,6 +88,7 @@ BrowserDock::BrowserDock(ModelSession* session, AnnotationStore* annotations, QW
     m_label->setObjectName(QStringLiteral("unitLabel"));
     m_notes->setObjectName(QStringLiteral("unitNotes"));
     m_address->setObjectName(QStringLiteral("unitAddress"));
+    m_copy->setObjectName(QStringLiteral("copyAddress"));
     m_address->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_proxy->setSourceModel(m_model);
     m_units->setModel(m_proxy);
@@ -122,6 +130,13 @@ BrowserDock::BrowserDock(ModelSession* session, AnnotationStore* annotations, QW
     bottomLayout->addLayout(addressRow);
     bottomLayout->addLayout(labelRow);
     bottomLayout->addWidget(m_notes);
+    auto* shareRow = new QHBoxLayout;
+    shareRow->addWidget(m_message, 1);
+    shareRow->addWidget(m_export);
+    shareRow->addWidget(m_import);
+    bottomLayout->addLayout(shareRow);
+    m_message->setObjectName(QStringLiteral("annotationMessage"));
+    m_message->setWordWrap(true);
     auto* split = new QSplitter(Qt::Vertical);
     split->addWidget(top);
     split->addWidget(bottom);
@@ -150,6 +165,15 @@ BrowserDock::BrowserDock(ModelSession* session, AnnotationStore* annotations, QW
     });
     connect(m_favouritesOnly, &QCheckBox::toggled, this, [this](bool on) { m_proxy->setFavouritesOnly(on); });
     connect(m_copy, &QPushButton::clicked, this, [this] { QApplication::clipboard()->setText(currentAddress()); });
+    connect(m_export, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Export annotations"), QStringLiteral("annotations.json"),
+                                                          tr("JSON (*.json);;CSV (*.csv)"));
+        if (!path.isEmpty()) m_message->setText(exportAnnotations(path));
+    });
+    connect(m_import, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Import annotations"), QString(), tr("JSON or CSV (*.json *.csv)"));
+        if (!path.isEmpty()) m_message->setText(importAnnotations(path));
+    });
     connect(m_label, &QLineEdit::editingFinished, this, &BrowserDock::saveAnnotation);
     connect(m_favourite, &QCheckBox::clicked, this, &BrowserDock::saveAnnotation);
     connect(m_notes, &QPlainTextEdit::textChanged, m_saveTimer, qOverload<>(&QTimer::start));
@@ -260,6 +284,36 @@ void BrowserDock::onUnitChosen(int unit, bool record) {
     Q_EMIT unitSelected(m_layer, unit);
 }
 
+QString BrowserDock::exportAnnotations(const QString& path) const {
+    const bool json = path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive);
+    const QByteArray bytes = json ? QJsonDocument(m_annotations->exportJson(m_modelHash)).toJson()
+                                  : m_annotations->exportCsv(m_modelHash).toUtf8();
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
+        return tr("Cannot write %1: %2").arg(path, file.errorString());
+    return tr("%1 annotations written to %2").arg(m_annotations->all(m_modelHash).size()).arg(path);
+}
+
+QString BrowserDock::importAnnotations(const QString& path) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) return tr("Cannot read %1: %2").arg(path, file.errorString());
+    const QByteArray bytes = file.readAll();
+    try {
+        const int n = path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive) ? m_annotations->importJson(m_modelHash, bytes)
+                                                                                  : m_annotations->importCsv(m_modelHash, QString::fromUtf8(bytes));
+        if (!m_layer.isEmpty()) {
+            const auto bundle = m_session->bundle();
+            m_model->setLayer(m_layer, int(bundle->descriptor().find(m_layer.toStdString())->units), m_annotations->all(m_modelHash, m_layer));
+            const QModelIndex i = m_proxy->mapFromSource(m_model->index(m_unit));
+            if (i.isValid()) m_units->setCurrentIndex(i);
+            onUnitChosen(m_unit, false);
+        }
+        return tr("%1 annotations read from %2").arg(n).arg(path);
+    } catch (const std::exception& e) {
+        return QString::fromUtf8(e.what());
+    }
+}
+
 void BrowserDock::saveAnnotation() {
     if (m_unit < 0 || m_modelHash.isEmpty()) return;
     const UnitAnnotation a{m_layer, m_unit, m_label->text().trimmed(), m_notes->toPlainText(), m_favourite->isChecked()};
@@ -331,6 +385,10 @@ void BrowserDock::retranslate() {
     m_filter->setPlaceholderText(tr("Filter: unit number or label  (/)"));
     m_favouritesOnly->setText(tr("★ only"));
     m_copy->setText(tr("Copy address"));
+    m_export->setText(tr("Export…"));
+    m_export->setToolTip(tr("Export this model's labels, notes and favourites (JSON or CSV)"));
+    m_import->setText(tr("Import…"));
+    m_import->setToolTip(tr("Import labels, notes and favourites from a colleague (JSON or CSV)"));
     m_label->setPlaceholderText(tr("Label this unit"));
     m_favourite->setText(tr("Favourite (f)"));
     m_notes->setPlaceholderText(tr("Notes"));

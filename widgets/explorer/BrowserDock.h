@@ -42,6 +42,12 @@ public:
     int currentUnit() const { return m_unit; }
     QString currentAddress() const;
 
+    // The model's labels, notes and favourites as JSON (.json) or CSV (any other suffix), to
+    // share with colleagues; import adds to or replaces what is here. They return a message
+    // for the user (what was written or read, or what went wrong).
+    QString exportAnnotations(const QString& path) const;
+    QString importAnnotations(const QString& path);
+
     void stepUnit(int delta);
     void stepLayer(int delta);
     void toggleFavourite();
@@ -82,6 +88,9 @@ private:
     UnitFilter* m_proxy;
     QLabel* m_address;
     QPushButton* m_copy;
+    QPushButton* m_export;
+    QPushButton* m_import;
+    QLabel* m_message;
     QLineEdit* m_label;
     QCheckBox* m_favourite;
     QPlainTextEdit* m_notes;

@@ -10,6 +10,7 @@
 
 #include <QApplication>
 #include <QClipboard>
+#include <QFile>
 #include <QLineEdit>
 #include <QListView>
 #include <QListWidget>
@@ -90,6 +91,32 @@ private Q_SLOTS:
         QVERIFY(units->model()->index(0, 0).data().toString().startsWith(QStringLiteral("5 · spider")));
     }
 
+    void annotationsTravelAsJsonAndCsv() {
+        AnnotationStore mine(m_dir.filePath(QStringLiteral("mine.sqlite")));
+        mine.set(hash(), {QStringLiteral("visual.layer4"), 9, QStringLiteral("cup, mug"), QStringLiteral("two\nlines"), true});
+        BrowserDock dock(m_tiny.session.get(), &mine);
+        for (const char* name : {"shared.json", "shared.csv"}) {
+            const QString path = m_dir.filePath(QLatin1String(name));
+            QVERIFY(dock.exportAnnotations(path).contains(QStringLiteral("1 annotations written")));
+            AnnotationStore theirs(m_dir.filePath(QStringLiteral("theirs-%1.sqlite").arg(QLatin1String(name))));
+            BrowserDock colleague(m_tiny.session.get(), &theirs);
+            QVERIFY(colleague.selectUnit(QStringLiteral("visual.layer4"), 9));
+            QVERIFY(colleague.importAnnotations(path).startsWith(QStringLiteral("1 annotations read")));
+            const UnitAnnotation a = theirs.get(hash(), QStringLiteral("visual.layer4"), 9);
+            QCOMPARE(a.label, QStringLiteral("cup, mug"));
+            QCOMPARE(a.notes, QStringLiteral("two\nlines"));
+            QVERIFY(a.favourite);
+            // The list and the editor show it at once.
+            QCOMPARE(colleague.findChild<QLineEdit*>(QStringLiteral("unitLabel"))->text(), QStringLiteral("cup, mug"));
+            QVERIFY(colleague.findChild<QListView*>(QStringLiteral("unitList"))->currentIndex().data().toString().contains(QStringLiteral("cup, mug")));
+        }
+        QFile junk(m_dir.filePath(QStringLiteral("junk.json")));
+        QVERIFY(junk.open(QIODevice::WriteOnly));
+        junk.write("not json");
+        junk.close();
+        QVERIFY(dock.importAnnotations(junk.fileName()).contains(QStringLiteral("not a JSON array")));
+    }
+
     void addressesAndGoTo() {
         AnnotationStore store(m_dir.filePath(QStringLiteral("c.sqlite")));
         BrowserDock dock(m_tiny.session.get(), &store);
@@ -103,7 +130,7 @@ private Q_SLOTS:
         QVERIFY(!dock.goTo(QStringLiteral("multiscope://000000000000/visual.layer3/7")));  // another model
         QVERIFY(!dock.goTo(QStringLiteral("visual.layer4:100000")));
         QVERIFY(!dock.goTo(QStringLiteral("transformer.resblocks.0:1")));  // text tower
-        dock.findChild<QPushButton*>()->click();  // Copy address
+        dock.findChild<QPushButton*>(QStringLiteral("copyAddress"))->click();
         QCOMPARE(QApplication::clipboard()->text(), dock.currentAddress());
     }
 };
