@@ -282,6 +282,39 @@
     </message>
 </context>
 <context>
+    <name>ms::ExamplesDock</name>
+    <message>
+        <location filename="../widgets/explorer/ExamplesDock.cpp" line="84"/>
+        <source>No indexed pictures yet: add a folder in Image folders.</source>
+        <translation>Noch keine indexierten Bilder: einen Ordner unter Bildordner hinzufügen.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/explorer/ExamplesDock.cpp" line="85"/>
+        <source>%1 pictures from %2 folders</source>
+        <translation>%1 Bilder aus %2 Ordnern</translation>
+    </message>
+    <message>
+        <location filename="../widgets/explorer/ExamplesDock.cpp" line="122"/>
+        <source>Dataset examples</source>
+        <translation>Beispielbilder</translation>
+    </message>
+    <message>
+        <location filename="../widgets/explorer/ExamplesDock.cpp" line="123"/>
+        <source>Least exciting</source>
+        <translation>Am wenigsten anregend</translation>
+    </message>
+    <message>
+        <location filename="../widgets/explorer/ExamplesDock.cpp" line="124"/>
+        <source>Show where it fires</source>
+        <translation>Zeigen, wo sie feuert</translation>
+    </message>
+    <message>
+        <location filename="../widgets/explorer/ExamplesDock.cpp" line="125"/>
+        <source>Double-click a picture to probe it</source>
+        <translation>Doppelklick untersucht das Bild</translation>
+    </message>
+</context>
+<context>
     <name>ms::FeatureVisDock</name>
     <message>
         <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="87"/>

@@ -5,6 +5,7 @@
 #include "annotations/AnnotationStore.h"
 #include "catalog/ModelLocator.h"
 #include "explorer/BrowserDock.h"
+#include "explorer/ExamplesDock.h"
 #include "explorer/FoldersDock.h"
 #include "docks/LogDock.h"
 #include "featurevis/FeatureVisDock.h"
@@ -76,7 +77,11 @@ int main(int argc, char* argv[]) {
     }
     auto* browser = new ms::BrowserDock(&session, annotations.get(), &window);
     window.addDock(browser, Qt::LeftDockWidgetArea);
-    window.addDock(new ms::FoldersDock(&session, &window), Qt::LeftDockWidgetArea);
+    auto* folders = new ms::FoldersDock(&session, &window);
+    window.addDock(folders, Qt::LeftDockWidgetArea);
+    auto* examples = new ms::ExamplesDock(&session, folders, &window);
+    window.addDock(examples, Qt::RightDockWidgetArea);
+    QObject::connect(browser, &ms::BrowserDock::unitSelected, examples, &ms::ExamplesDock::setUnit);
     auto* featureVis = new ms::FeatureVisDock(&session, &window);
     window.addDock(featureVis, Qt::RightDockWidgetArea);
     QObject::connect(browser, &ms::BrowserDock::unitSelected, featureVis, [featureVis](const QString& layer, int unit) {
@@ -93,6 +98,11 @@ int main(int argc, char* argv[]) {
     auto* probe = new ms::ProbeDock(&session, &window);
     window.addDock(probe, Qt::LeftDockWidgetArea);
     window.fileMenu()->insertAction(window.fileMenu()->actions().value(1), probe->openAction());
+    QObject::connect(examples, &ms::ExamplesDock::imageActivated, probe, [probe](const QString& path) {
+        probe->show();
+        probe->raise();
+        probe->probeFile(path);
+    });
     auto* bench = new ms::AttackBenchDock(&session, &window);
     window.addDock(bench, Qt::LeftDockWidgetArea);
     window.tabifyDockWidget(probe, bench);

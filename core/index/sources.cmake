@@ -21,4 +21,5 @@ list(APPEND MULTISCOPE_CORE_SOURCES
   index/IndexRun.h index/IndexRun.cpp
   index/IndexMerge.h index/IndexMerge.cpp
   index/ClipActivationSource.h index/ClipActivationSource.cpp
-  index/IndexJob.h index/IndexJob.cpp)
+  index/IndexJob.h index/IndexJob.cpp
+  index/ExamplesJob.h index/ExamplesJob.cpp)

@@ -1,0 +1,49 @@
+#pragma once
+// Dataset examples of the selected unit: the pictures of the indexed folders that excite it
+// most (or least), best first, each with its score and a box on the cell of the activation
+// grid where the unit peaked; hover for path and score, double-click to probe the picture.
+
+#include "jobs/Job.h"
+
+#include <QDockWidget>
+
+class QCheckBox;
+class QLabel;
+class QListWidget;
+
+namespace ms {
+
+class FoldersDock;
+class ModelSession;
+
+class ExamplesDock : public QDockWidget {
+    Q_OBJECT
+public:
+    ExamplesDock(ModelSession* session, FoldersDock* folders, QWidget* parent = nullptr);
+
+    void setUnit(const QString& layer, int unit);
+    int shownCount() const;
+
+Q_SIGNALS:
+    void imageActivated(const QString& path);
+    void examplesShown();
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    void request();
+    void retranslate();
+
+    ModelSession* m_session;
+    FoldersDock* m_folders;
+    QString m_layer;
+    int m_unit = -1;
+    JobId m_job = 0;
+    QListWidget* m_grid;
+    QCheckBox* m_bottom;
+    QCheckBox* m_where;
+    QLabel* m_status;
+};
+
+}  // namespace ms
