@@ -12,14 +12,15 @@
 namespace ms {
 
 ProbeResult probeImage(const ClipNetwork& network, const ZeroShotClassifier& classifier, const at::Tensor& input,
-                       const std::string& layer) {
+                       const std::string& layer, const ProbeOptions& options) {
     const ModelDescriptor& descriptor = network.descriptor();
     const CapturePointInfo& point = descriptor.point(layer.empty() ? descriptor.defaultLayer : layer);
     if (point.tower != Tower::Image) throw Error("layer " + point.name + " belongs to the text tower; probe an image-tower layer");
     c10::InferenceMode inference;
     CaptureRequest request;
     request.embedding = true;
-    request.add(point.name, PointCapture{false, true, true});
+    request.add(point.name, PointCapture{options.maps, true, true});
+    if (!options.ablated.empty()) request.ablations[point.name].units.assign(options.ablated.begin(), options.ablated.end());
     const CaptureResult captured = network.capture(input.unsqueeze(0), request);
     const CapturedTensor& c = captured.points.at(point.name);
     ProbeResult result;
@@ -29,6 +30,18 @@ ProbeResult probeImage(const ClipNetwork& network, const ZeroShotClassifier& cla
     result.unitMeans = c.mean[0].contiguous();
     result.unitMaxima = c.max[0].contiguous();
     result.unitArgmax = c.argmax[0].contiguous();
+    if (options.maps) {
+        // Per-unit maps on the point's grid: conv [C,H,W] as is; ViT tokens [L,D] without the
+        // class token, as [D, gridH, gridW].
+        at::Tensor full = c.full[0];
+        if (point.layout == PointLayout::Tokens) {
+            if (point.hasClassToken) full = full.slice(0, 1);
+            full = full.t().reshape({point.units, point.gridHeight, point.gridWidth});
+        } else if (point.layout == PointLayout::Vector) {
+            full = full.reshape({point.units, 1, 1});
+        }
+        result.unitMaps = full.contiguous();
+    }
     result.probabilities = classifier.probabilitiesFromEmbeddings(captured.embedding)[0].contiguous();
     return result;
 }

@@ -28,12 +28,18 @@ struct ProbeLabel {
     float probability = 0;
 };
 
+struct ProbeOptions {
+    bool maps = false;          // also each unit's spatial map (for heatmaps)
+    std::vector<int> ablated;   // units of the layer switched off (zeroed) in this pass
+};
+
 struct ProbeResult {
     std::string layer;          // canonical
     int gridWidth = 1, gridHeight = 1;
     at::Tensor unitMeans;       // [units]
     at::Tensor unitMaxima;      // [units]
     at::Tensor unitArgmax;      // [units] flat grid positions
+    at::Tensor unitMaps;        // [units, gridHeight, gridWidth] with ProbeOptions::maps, else undefined
     at::Tensor probabilities;   // [labels], the classifier's order
 
     // The k units with the highest spatial mean, best first (ties: lower unit first).
@@ -45,6 +51,6 @@ struct ProbeResult {
 // `input` is one preprocessed image [3, R, R]; `layer` a name or alias (empty: the model's
 // default layer). Throws ms::Error for an unknown or text-tower layer.
 ProbeResult probeImage(const ClipNetwork& network, const ZeroShotClassifier& classifier, const at::Tensor& input,
-                       const std::string& layer);
+                       const std::string& layer, const ProbeOptions& options = {});
 
 }  // namespace ms

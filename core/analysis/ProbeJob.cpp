@@ -2,6 +2,7 @@
 
 #include "analysis/ModelInput.h"
 #include "analysis/ModelText.h"
+#include "analysis/Probe.h"
 #include "analysis/ZeroShot.h"
 #include "model/ClipModelTorch.h"
 #include "model/ModelBundle.h"
@@ -53,32 +54,18 @@ std::vector<float> toVector(const at::Tensor& t) {
     return std::vector<float>(c.data_ptr<float>(), c.data_ptr<float>() + c.numel());
 }
 
-ProbeValues pass(const ModelBundle& bundle, const ZeroShotClassifier& classifier, const QImage& view, const CapturePointInfo& point,
+ProbeValues pass(const ModelBundle& bundle, const ZeroShotClassifier& classifier, const QImage& view, const std::string& layer,
                  const std::vector<int>& ablated = {}) {
-    c10::InferenceMode inference;
-    CaptureRequest request;
-    request.embedding = true;
-    request.add(point.name, PointCapture{true, true, true});
-    if (!ablated.empty()) request.ablations[point.name].units.assign(ablated.begin(), ablated.end());
-    const CaptureResult r = bundle.model().network().capture(modelInputFromImage(view, bundle.descriptor()).unsqueeze(0), request);
-    const CapturedTensor& c = r.points.at(point.name);
+    const ProbeResult r = probeImage(bundle.model().network(), classifier, modelInputFromImage(view, bundle.descriptor()), layer,
+                                     ProbeOptions{true, ablated});
     ProbeValues v;
-    v.units = static_cast<int>(point.units);
-    v.gridWidth = static_cast<int>(point.gridWidth);
-    v.gridHeight = static_cast<int>(point.gridHeight);
-    v.means = toVector(c.mean[0]);
-    v.maxima = toVector(c.max[0]);
-    // Per-unit maps on the point's grid: conv [C,H,W] as is; ViT tokens [L,D] without the
-    // class token, as [D, gridH, gridW].
-    at::Tensor full = c.full[0];
-    if (point.layout == PointLayout::Tokens) {
-        if (point.hasClassToken) full = full.slice(0, 1);
-        full = full.t().reshape({point.units, point.gridHeight, point.gridWidth});
-    } else if (point.layout == PointLayout::Vector) {
-        full = full.reshape({point.units, 1, 1});
-    }
-    v.maps = toVector(full);
-    v.probabilities = toVector(classifier.probabilitiesFromEmbeddings(r.embedding)[0]);
+    v.units = static_cast<int>(r.unitMeans.size(0));
+    v.gridWidth = r.gridWidth;
+    v.gridHeight = r.gridHeight;
+    v.means = toVector(r.unitMeans);
+    v.maxima = toVector(r.unitMaxima);
+    v.maps = toVector(r.unitMaps);
+    v.probabilities = toVector(r.probabilities);
     return v;
 }
 
@@ -99,7 +86,6 @@ ProbeJob::~ProbeJob() = default;
 Job::Step ProbeJob::step(Feedback&) {
     const ModelDescriptor& d = m_bundle->descriptor();
     const CapturePointInfo& point = d.point(m_request.layer.empty() ? m_bundle->defaultLayer() : m_request.layer);
-    if (point.tower != Tower::Image) throw std::runtime_error("layer " + point.name + " belongs to the text tower");
     if (m_request.labels.isEmpty()) throw std::runtime_error("no zero-shot labels: add some in Labels…");
     const QStringList& labels = m_request.labels;
     const ZeroShotClassifier& classifier = m_memo->classifier(m_bundle, labels, m_request.templates);
@@ -112,14 +98,14 @@ Job::Step ProbeJob::step(Feedback&) {
     out->labels = labels;
     out->clean = m_request.view;
     const qint64 key = m_request.view.cacheKey();
-    if (!m_memo->hasClean(key, point.name)) m_memo->setClean(key, point.name, pass(*m_bundle, classifier, m_request.view, point));
+    if (!m_memo->hasClean(key, point.name)) m_memo->setClean(key, point.name, pass(*m_bundle, classifier, m_request.view, point.name));
     out->cleanValues = m_memo->clean();
     if (!m_request.overlays.empty() || !m_request.ablated.empty()) {
         QImage edited = m_request.view;
         for (const WordOverlay& o : m_request.overlays) edited = applyWordOverlay(edited, o);
         out->edited = edited;
         out->ablated = m_request.ablated;
-        out->editedValues = pass(*m_bundle, classifier, edited, point, m_request.ablated);
+        out->editedValues = pass(*m_bundle, classifier, edited, point.name, m_request.ablated);
     }
     m_result = out;
     return Step::Done;
