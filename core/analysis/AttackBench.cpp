@@ -141,6 +141,11 @@ void AttackBenchRun::step() {
     d->next = last;
 }
 
+void AttackBenchRun::reportProgress(Feedback& feedback) const {
+    feedback.setProgress(double(imagesDone()) / imageCount(),
+                         std::to_string(imagesDone()) + " / " + std::to_string(imageCount()) + " images");
+}
+
 AttackBenchReport AttackBenchRun::report() const {
     AttackBenchReport report;
     report.images = int(d->next);
@@ -163,9 +168,7 @@ AttackBenchReport runAttackBench(const ClipNetwork& network, const TextTokenizeF
     while (!run.done()) {
         if (feedback && feedback->isCanceled()) throw Error("canceled");
         run.step();
-        if (feedback)
-            feedback->setProgress(double(run.imagesDone()) / run.imageCount(),
-                                  std::to_string(run.imagesDone()) + " / " + std::to_string(run.imageCount()) + " images");
+        if (feedback) run.reportProgress(*feedback);
     }
     if (feedback) feedback->setProgress(1.0, "done");
     return run.report();

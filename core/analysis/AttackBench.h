@@ -77,6 +77,8 @@ public:
     bool done() const;
     int imageCount() const;
     int imagesDone() const;
+    // Reports the progress so far ("120 / 500 images") to the feedback.
+    void reportProgress(Feedback& feedback) const;
     AttackBenchReport report() const;  // over the images done so far
 
 private:

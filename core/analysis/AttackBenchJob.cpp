@@ -24,8 +24,7 @@ Job::Step AttackBenchJob::step(Feedback& feedback) {
         return Step::MoreWork;
     }
     m_run->step();
-    feedback.setProgress(double(m_run->imagesDone()) / m_run->imageCount(),
-                         std::to_string(m_run->imagesDone()) + " / " + std::to_string(m_run->imageCount()) + " images");
+    m_run->reportProgress(feedback);
     auto out = std::make_shared<AttackBenchOutput>();
     out->report = m_run->report();
     out->final = m_run->done();
