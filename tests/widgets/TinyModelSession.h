@@ -7,12 +7,22 @@
 #include "jobs/ComputeWorker.h"
 #include "session/ModelSession.h"
 
+#include <QDir>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QtTest>
 
 #include <memory>
 
 namespace ms::test {
+
+// Settings and the app's data folder of the test, empty, not the user's.
+inline void useEmptyTestAppData() {
+    QStandardPaths::setTestModeEnabled(true);
+    QSettings().clear();
+    QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).removeRecursively();
+}
 
 inline QString tinyModelPath() { return fixturePath(QStringLiteral("clip/rn_tiny/weights.safetensors")); }
 

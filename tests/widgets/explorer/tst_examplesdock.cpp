@@ -29,9 +29,7 @@ class TestExamplesDock : public QObject {
 
 private Q_SLOTS:
     void initTestCase() {
-        QStandardPaths::setTestModeEnabled(true);
-        QSettings().clear();
-        QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).removeRecursively();
+        test::useEmptyTestAppData();
         QVERIFY(m_tiny.load());
         writeWorldFolder(m_dir.filePath(QStringLiteral("pictures")), 24, 5, WorldOptions{64, 1.0}, 1);
     }

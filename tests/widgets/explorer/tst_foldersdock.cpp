@@ -33,9 +33,7 @@ class TestFoldersDock : public QObject {
 
 private Q_SLOTS:
     void initTestCase() {
-        QStandardPaths::setTestModeEnabled(true);
-        QSettings().clear();
-        QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).removeRecursively();
+        test::useEmptyTestAppData();
         QVERIFY(m_tiny.load());
         writeWorldFolder(m_dir.filePath(QStringLiteral("pictures")), 12, 3, WorldOptions{64, 1.0}, 1);
     }
