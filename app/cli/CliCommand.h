@@ -31,6 +31,7 @@ void addIndexCommands(CLI::App& app, Command& chosen);  // index, top, merge
 void addVisCommand(CLI::App& app, Command& chosen);
 void addModelsCommands(CLI::App& app, Command& chosen);  // models, download, verify
 void addProbeCommands(CLI::App& app, Command& chosen);   // probe, attack
+void addWordsCommand(CLI::App& app, Command& chosen);
 
 // Writes to stdout exactly what the caller gives (the requested output only), plus a newline.
 void printResult(const std::string& text);

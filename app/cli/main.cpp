@@ -61,6 +61,7 @@ int main(int argc, char* argv[]) {
     ms::cli::addVisCommand(cli, command);
     ms::cli::addModelsCommands(cli, command);
     ms::cli::addProbeCommands(cli, command);
+    ms::cli::addWordsCommand(cli, command);
 
     try {
         cli.parse(argc, argv);

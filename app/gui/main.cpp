@@ -7,6 +7,7 @@
 #include "explorer/BrowserDock.h"
 #include "explorer/ExamplesDock.h"
 #include "explorer/FoldersDock.h"
+#include "explorer/RenderedWordsDock.h"
 #include "docks/LogDock.h"
 #include "featurevis/FeatureVisDock.h"
 #include "probe/AttackBenchDock.h"
@@ -87,6 +88,14 @@ int main(int argc, char* argv[]) {
     QObject::connect(browser, &ms::BrowserDock::unitSelected, featureVis, [featureVis](const QString& layer, int unit) {
         featureVis->setObjective(layer + QLatin1Char(':') + QString::number(unit));
     });
+    auto* words = new ms::RenderedWordsDock(&session, &window);
+    window.addDock(words, Qt::RightDockWidgetArea);
+    window.tabifyDockWidget(examples, words);
+    examples->raise();
+    QObject::connect(browser, &ms::BrowserDock::unitSelected, words, &ms::RenderedWordsDock::setUnit);
+    QObject::connect(words, &ms::RenderedWordsDock::unitActivated, browser, [browser](const QString& layer, int unit) {
+        browser->goTo(layer + QLatin1Char(':') + QString::number(unit));
+    });
     if (!options.goTo.isEmpty()) {
         // Once the model is loaded (the first time only).
         auto once = std::make_shared<QMetaObject::Connection>();
@@ -102,6 +111,10 @@ int main(int argc, char* argv[]) {
         probe->show();
         probe->raise();
         probe->probeFile(path);
+    });
+    // Double-clicking a unit in the probe or the text probe opens its neuron page.
+    QObject::connect(probe, &ms::ProbeDock::unitActivated, browser, [browser](const QString& layer, int unit) {
+        browser->goTo(layer + QLatin1Char(':') + QString::number(unit));
     });
     auto* bench = new ms::AttackBenchDock(&session, &window);
     window.addDock(bench, Qt::LeftDockWidgetArea);

@@ -7,4 +7,5 @@ list(APPEND MULTISCOPE_CORE_SOURCES
   analysis/Probe.h analysis/Probe.cpp
   analysis/AttackBench.h analysis/AttackBench.cpp
   analysis/ProbeJob.h analysis/ProbeJob.cpp
-  analysis/AttackBenchJob.h analysis/AttackBenchJob.cpp)
+  analysis/AttackBenchJob.h analysis/AttackBenchJob.cpp
+  analysis/RenderedWords.h analysis/RenderedWords.cpp)

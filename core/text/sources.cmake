@@ -12,4 +12,5 @@ list(APPEND MULTISCOPE_CORE_SOURCES
   text/PreTokenizer.h text/PreTokenizer.cpp
   text/BpeVocabulary.h text/BpeVocabulary.cpp
   text/BpeTokenizer.h text/BpeTokenizer.cpp
-  text/VocabularyLocator.h text/VocabularyLocator.cpp)
+  text/VocabularyLocator.h text/VocabularyLocator.cpp
+  text/CommonWords.h text/CommonWords.cpp)

@@ -153,6 +153,46 @@ private Q_SLOTS:
         QCOMPARE(out.value(QStringLiteral("attacks")).toArray()[0].toObject().value(QStringLiteral("trials")).toInt(), 1);  // not on "star" itself
     }
 
+    void wordsForAUnitAndForAConcept() {
+        QFile list(m_dir.filePath(QStringLiteral("words.txt")));
+        QVERIFY(list.open(QIODevice::WriteOnly));
+        list.write("star\nfish\numbrella\nkey\nhouse\ntree\nmoon\n");
+        list.close();
+        QProcessEnvironment env = m_env;
+        env.insert(QStringLiteral("XDG_CACHE_HOME"), m_dir.filePath(QStringLiteral("cache")));
+        const QStringList unitArgs = QStringList{"words"} + modelArgs() +
+                                     QStringList{"--layer", "visual.layer3", "--unit", "2", "-k", "4", "--words", list.fileName(), "--json"};
+        const CliRun r = runCli(unitArgs, env);
+        checkOk(r);
+        const QJsonObject out = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(out.value(QStringLiteral("layer")).toString(), QStringLiteral("visual.layer3"));
+        QCOMPARE(out.value(QStringLiteral("unit")).toInt(), 2);
+        QCOMPARE(out.value(QStringLiteral("word_count")).toInt(), 7);
+        const QJsonArray words = out.value(QStringLiteral("words")).toArray();
+        QCOMPARE(words.size(), 4);
+        for (int i = 1; i < words.size(); ++i)
+            QVERIFY(words[i].toObject().value(QStringLiteral("score")).toDouble() <=
+                    words[i - 1].toObject().value(QStringLiteral("score")).toDouble());
+        QVERIFY(!QDir(m_dir.filePath(QStringLiteral("cache/multiscope/rendered-words"))).isEmpty());
+        const CliRun again = runCli(unitArgs, env);  // from the cache: the same answer
+        checkOk(again);
+        QCOMPARE(again.out, r.out);
+
+        const CliRun c = runCli(QStringList{"words"} + modelArgs() +
+                                    QStringList{"--layer", "visual.layer3", "--concept", "spider", "-k", "3", "--words", list.fileName(), "--json"}, env);
+        checkOk(c);
+        const QJsonObject probe = QJsonDocument::fromJson(c.out).object();
+        QCOMPARE(probe.value(QStringLiteral("concept")).toString(), QStringLiteral("spider"));
+        const QJsonArray units = probe.value(QStringLiteral("units")).toArray();
+        QCOMPARE(units.size(), 3);
+        QVERIFY(units[0].toObject().value(QStringLiteral("z")).toDouble() >= units[2].toObject().value(QStringLiteral("z")).toDouble());
+        QVERIFY(units[0].toObject().contains(QStringLiteral("activation")));
+
+        const CliRun neither = runCli(QStringList{"words"} + modelArgs() + QStringList{"--words", list.fileName()}, env);
+        QVERIFY(neither.exitCode != 0);
+        QVERIFY2(neither.err.contains("--unit or --concept"), neither.err.constData());
+    }
+
     void clearErrors() {
         const CliRun noFolder = runCli(QStringList{"attack"} + modelArgs() + QStringList{"--images", m_dir.filePath(QStringLiteral("nowhere")), "--words", "cup"}, m_env);
         QVERIFY(noFolder.exitCode != 0);
