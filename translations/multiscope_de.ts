@@ -947,6 +947,121 @@
     </message>
 </context>
 <context>
+    <name>ms::RenderedWordsDock</name>
+    <message>
+        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="95"/>
+        <source>Scoring words: %1</source>
+        <translation>Wörter werden bewertet: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="101"/>
+        <source>Cannot score the words: %1</source>
+        <translation>Die Wörter lassen sich nicht bewerten: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="104"/>
+        <source>Cannot probe: %1</source>
+        <translation>Untersuchung nicht möglich: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="168"/>
+        <source>Scoring words…</source>
+        <translation>Wörter werden bewertet …</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="170"/>
+        <source>%n words, drawn in 4 styles, are scored once for this layer and kept.</source>
+        <translation>
+            <numerusform>%n Wort wird einmal für diese Schicht in 4 Stilen gezeichnet, bewertet und aufbewahrt.</numerusform>
+            <numerusform>%n Wörter werden einmal für diese Schicht in 4 Stilen gezeichnet, bewertet und aufbewahrt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="184"/>
+        <source>“%1”: mean activation %2 over 4 renderings</source>
+        <translation>„%1“: mittlere Aktivierung %2 über 4 Darstellungen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="190"/>
+        <source>Unit %1 of %2: the words (of %3) that excite it most, drawn as pictures%4</source>
+        <translation>Einheit %1 von %2: die Wörter (von %3), die sie als Bild am stärksten anregen%4</translation>
+    </message>
+    <message>
+        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="192"/>
+        <source> (from the cache)</source>
+        <translation> (aus dem Cache)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="204"/>
+        <source>Drawing “%1” and running the model…</source>
+        <translation>„%1“ wird gezeichnet und durch das Modell geschickt …</translation>
+    </message>
+    <message>
+        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="230"/>
+        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="275"/>
+        <source>Unit</source>
+        <translation>Einheit</translation>
+    </message>
+    <message>
+        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="230"/>
+        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="275"/>
+        <source>z</source>
+        <translation>z</translation>
+    </message>
+    <message>
+        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="230"/>
+        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="274"/>
+        <source>Activation</source>
+        <translation>Aktivierung</translation>
+    </message>
+    <message>
+        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="232"/>
+        <source>Units that “%1”, drawn, excites most against the other words. Double-click to go there.</source>
+        <translation>Einheiten, die „%1“ als Bild im Vergleich zu den anderen Wörtern am stärksten anregt. Doppelklick öffnet sie.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="234"/>
+        <source>Units by activation on “%1”; z-scores follow once the word list is scored.</source>
+        <translation>Einheiten nach Aktivierung auf „%1“; z-Werte folgen, sobald die Wortliste bewertet ist.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="241"/>
+        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="273"/>
+        <source>Word list file…</source>
+        <translation>Wortliste aus Datei …</translation>
+    </message>
+    <message>
+        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="253"/>
+        <source>Word list (one word per line)</source>
+        <translation>Wortliste (ein Wort pro Zeile)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="254"/>
+        <source>Text files (*.txt);;All files (*)</source>
+        <translation>Textdateien (*.txt);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="271"/>
+        <source>Rendered words</source>
+        <translation>Gezeichnete Wörter</translation>
+    </message>
+    <message>
+        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="272"/>
+        <source>The model&apos;s concepts + 3,000 common English words</source>
+        <translation>Die Begriffe des Modells + 3.000 häufige englische Wörter</translation>
+    </message>
+    <message>
+        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="274"/>
+        <source>Word</source>
+        <translation>Wort</translation>
+    </message>
+    <message>
+        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="276"/>
+        <source>Text probe: type a concept and press Enter</source>
+        <translation>Textsonde: Begriff eingeben und Eingabe drücken</translation>
+    </message>
+</context>
+<context>
     <name>ms::WorkerStatusWidget</name>
     <message numerus="yes">
         <location filename="../widgets/shell/WorkerStatusWidget.cpp" line="75"/>
