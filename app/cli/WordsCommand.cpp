@@ -71,7 +71,7 @@ int runWords(const ModelOptions& model, const WordsArgs& a) {
         return 0;
     }
     const QString concept = QString::fromStdString(a.concept);
-    const RenderedWordsTable probe = runJob(bundle, RenderedWordsRequest{table.layer, {concept}, {}, 1, true}, "concept");
+    const RenderedWordsTable probe = runJob(bundle, RenderedWordsRequest{table.layer, {concept}, {}, 1, true, "text-probe"}, "concept");
     const auto ranked = table.rankUnits(probe.scores, a.k);
     if (a.json) {
         QJsonArray list;

@@ -8,6 +8,7 @@
 #include "explorer/ExamplesDock.h"
 #include "explorer/FoldersDock.h"
 #include "explorer/RenderedWordsDock.h"
+#include "explorer/UnitResponseDock.h"
 #include "docks/LogDock.h"
 #include "featurevis/FeatureVisDock.h"
 #include "probe/AttackBenchDock.h"
@@ -93,6 +94,11 @@ int main(int argc, char* argv[]) {
     window.tabifyDockWidget(examples, words);
     examples->raise();
     QObject::connect(browser, &ms::BrowserDock::unitSelected, words, &ms::RenderedWordsDock::setUnit);
+    auto* response = new ms::UnitResponseDock(&session, folders, &window);
+    window.addDock(response, Qt::RightDockWidgetArea);
+    window.tabifyDockWidget(examples, response);
+    examples->raise();
+    QObject::connect(browser, &ms::BrowserDock::unitSelected, response, &ms::UnitResponseDock::setUnit);
     QObject::connect(words, &ms::RenderedWordsDock::unitActivated, browser, [browser](const QString& layer, int unit) {
         browser->goTo(layer + QLatin1Char(':') + QString::number(unit));
     });

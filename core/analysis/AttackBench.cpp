@@ -50,7 +50,7 @@ WordOverlay overlayFor(const AttackBenchOptions& o, const QString& word, int sid
 
 }  // namespace
 
-std::vector<LabelledImage> attackBenchImages(const QString& imagesDir, const QString& labelsFile) {
+std::vector<LabelledImage> labelledImages(const QString& imagesDir, const QString& labelsFile) {
     const QDir dir(imagesDir);
     if (!QFileInfo(imagesDir).isDir()) throw Error(imagesDir.toStdString() + ": not a folder");
     std::vector<LabelledImage> images;
@@ -103,7 +103,7 @@ QStringList benchLabels(const AttackBenchOptions& options, const std::vector<Lab
 
 AttackBenchRun::AttackBenchRun(const ClipNetwork& network, const TextTokenizeFn& tokenize, const AttackBenchOptions& options) {
     if (options.words.isEmpty()) throw Error("no attack words given");
-    std::vector<LabelledImage> images = attackBenchImages(options.imagesDir, options.labelsFile);
+    std::vector<LabelledImage> images = labelledImages(options.imagesDir, options.labelsFile);
     QStringList labels = benchLabels(options, images);
     d = std::make_unique<State>(network, tokenize, options, std::move(images), std::move(labels));
 }

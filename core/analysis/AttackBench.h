@@ -64,7 +64,7 @@ struct LabelledImage {
 // The images and labels the bench runs on (rules in AttackBenchOptions::labelsFile). From a
 // generated folder only the pictures (photo, drawing, icon) count. Throws ms::Error when
 // nothing usable is found.
-std::vector<LabelledImage> attackBenchImages(const QString& imagesDir, const QString& labelsFile);
+std::vector<LabelledImage> labelledImages(const QString& imagesDir, const QString& labelsFile);
 
 // The bench a few images at a time (the worker runs one step per slice, so interactive
 // requests such as the probe are served in between).

@@ -61,6 +61,9 @@ struct RenderedWordsRequest {
     QString cacheDir;       // empty: no cache
     int wordsPerSlice = 8;  // words rendered and scored per step (× kRenderedWordStyles pictures)
     bool interactive = false;  // the text probe: one word, before everything else
+    // Jobs with the same purpose supersede each other (a newer layer's table replaces an
+    // older one still being scored); different panels use different purposes.
+    std::string purpose = "rendered-words";
 };
 
 class RenderedWordsOutput : public JobOutput {
@@ -78,7 +81,7 @@ public:
     JobPriority priority() const override {
         return m_request.interactive ? JobPriority::Interactive : JobPriority::Background;
     }
-    std::string supersedeKey() const override { return m_request.interactive ? "text-probe" : "rendered-words"; }
+    std::string supersedeKey() const override { return m_request.purpose; }
     Step step(Feedback& feedback) override;
     std::shared_ptr<const JobOutput> takeResult() override { return m_result; }
 

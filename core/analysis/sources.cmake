@@ -8,4 +8,5 @@ list(APPEND MULTISCOPE_CORE_SOURCES
   analysis/AttackBench.h analysis/AttackBench.cpp
   analysis/ProbeJob.h analysis/ProbeJob.cpp
   analysis/AttackBenchJob.h analysis/AttackBenchJob.cpp
-  analysis/RenderedWords.h analysis/RenderedWords.cpp)
+  analysis/RenderedWords.h analysis/RenderedWords.cpp
+  analysis/UnitResponse.h analysis/UnitResponse.cpp)

@@ -12,6 +12,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace ms {
@@ -38,6 +39,9 @@ public:
                             ScoreKind by = ScoreKind::Max) const;
     // The distribution of the unit's (finite) scores in `bins` equal bins.
     UnitHistogram histogram(const std::string& layer, int64_t unit, int bins = 64, ScoreKind by = ScoreKind::Max) const;
+    // Every queryable image's score of the unit, as (path, score) in row order.
+    std::vector<std::pair<std::string, float>> unitScores(const std::string& layer, int64_t unit,
+                                                          ScoreKind by = ScoreKind::Max) const;
     // All units of the layer for one image (path relative to the indexed folder); throws
     // ms::Error when the image is not in the index.
     ImageVector imageVector(const std::string& layer, const std::string& path) const;

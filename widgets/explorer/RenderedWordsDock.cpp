@@ -200,7 +200,7 @@ void RenderedWordsDock::probeConcept(const QString& concept) {
     if (m_conceptBox->text() != concept) m_conceptBox->setText(concept);
     const QString layer = m_layer.isEmpty() ? QString::fromStdString(bundle->defaultLayer()) : m_layer;
     m_conceptJob = m_session->worker()->submit(
-        std::make_unique<RenderedWordsJob>(bundle, RenderedWordsRequest{layer.toStdString(), {text}, {}, 1, true}));
+        std::make_unique<RenderedWordsJob>(bundle, RenderedWordsRequest{layer.toStdString(), {text}, {}, 1, true, "text-probe"}));
     m_conceptStatus->setText(tr("Drawing “%1” and running the model…").arg(text));
     if (!m_tables.count(layer) && m_layer == layer) requestTable();
 }
