@@ -10,6 +10,7 @@
 #include "explorer/RenderedWordsDock.h"
 #include "explorer/UnitResponseDock.h"
 #include "docks/LogDock.h"
+#include "export/NeuronCardExporter.h"
 #include "featurevis/FeatureVisDock.h"
 #include "probe/AttackBenchDock.h"
 #include "probe/ProbeDock.h"
@@ -122,6 +123,9 @@ int main(int argc, char* argv[]) {
     QObject::connect(probe, &ms::ProbeDock::unitActivated, browser, [browser](const QString& layer, int unit) {
         browser->goTo(layer + QLatin1Char(':') + QString::number(unit));
     });
+    auto* cardExporter = new ms::NeuronCardExporter(&session, {browser, featureVis, examples, words, response}, &window);
+    const auto fileActions = window.fileMenu()->actions();  // before the separator above Quit
+    window.fileMenu()->insertAction(fileActions.value(fileActions.size() - 2), cardExporter->action());
     auto* bench = new ms::AttackBenchDock(&session, &window);
     window.addDock(bench, Qt::LeftDockWidgetArea);
     window.tabifyDockWidget(probe, bench);

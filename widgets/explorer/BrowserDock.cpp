@@ -254,6 +254,8 @@ bool BrowserDock::goTo(const QString& address) {
     return selectUnit(parsed->layer, parsed->unit);
 }
 
+QString BrowserDock::currentLabel() const { return m_label->text(); }
+
 QString BrowserDock::currentAddress() const {
     return m_unit < 0 ? QString() : unitAddress(m_modelHash, m_layer, m_unit);
 }

@@ -41,6 +41,7 @@ public:
     QString currentLayer() const { return m_layer; }
     int currentUnit() const { return m_unit; }
     QString currentAddress() const;
+    QString currentLabel() const;
 
     // The model's labels, notes and favourites as JSON (.json) or CSV (any other suffix), to
     // share with colleagues; import adds to or replaces what is here. They return a message

@@ -76,6 +76,7 @@ ExamplesDock::ExamplesDock(ModelSession* session, FoldersDock* folders, QWidget*
         const auto* result = dynamic_cast<const ExamplesOutput*>(out.get());
         if (!result) return;
         m_grid->clear();
+        m_shown = result->images;
         for (const ExampleImage& e : result->images) {
             auto* item = new QListWidgetItem(QIcon(withPeak(e, m_where->isChecked())), QString::number(double(e.score), 'f', 2), m_grid);
             item->setData(Qt::UserRole, e.path);

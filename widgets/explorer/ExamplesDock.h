@@ -3,6 +3,7 @@
 // most (or least), best first, each with its score and a box on the cell of the activation
 // grid where the unit peaked; hover for path and score, double-click to probe the picture.
 
+#include "index/ExamplesJob.h"
 #include "jobs/Job.h"
 
 #include <QDockWidget>
@@ -23,6 +24,7 @@ public:
 
     void setUnit(const QString& layer, int unit);
     int shownCount() const;
+    const std::vector<ExampleImage>& shownExamples() const { return m_shown; }
 
 Q_SIGNALS:
     void imageActivated(const QString& path);
@@ -44,6 +46,7 @@ private:
     QCheckBox* m_bottom;
     QCheckBox* m_where;
     QLabel* m_status;
+    std::vector<ExampleImage> m_shown;
 };
 
 }  // namespace ms

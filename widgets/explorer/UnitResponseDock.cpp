@@ -3,6 +3,7 @@
 #include "analysis/RenderedWords.h"
 #include "analysis/UnitResponse.h"
 #include "explorer/FoldersDock.h"
+#include "export/FigureExport.h"
 #include "jobs/ComputeWorker.h"
 #include "model/ModelBundle.h"
 #include "session/ModelSession.h"
@@ -14,6 +15,12 @@
 #include <QChart>
 #include <QChartView>
 #include <QEvent>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QLabel>
 #include <QScatterSeries>
 #include <QStackedBarSeries>
@@ -58,7 +65,8 @@ UnitResponseDock::UnitResponseDock(ModelSession* session, FoldersDock* folders, 
       m_textView(makeView(m_textChart, "textVersusImage")),
       m_histChart(new QChart),
       m_histView(makeView(m_histChart, "distribution")),
-      m_status(new QLabel) {
+      m_status(new QLabel),
+      m_export(new QPushButton) {
     setObjectName(QStringLiteral("UnitResponseDock"));
     m_status->setObjectName(QStringLiteral("status"));
     m_status->setWordWrap(true);
@@ -67,8 +75,19 @@ UnitResponseDock::UnitResponseDock(ModelSession* session, FoldersDock* folders, 
     auto* content = new QWidget;
     auto* layout = new QVBoxLayout(content);
     layout->addWidget(m_tabs, 1);
-    layout->addWidget(m_status);
+    auto* bottom = new QHBoxLayout;
+    bottom->addWidget(m_status, 1);
+    bottom->addWidget(m_export, 0, Qt::AlignTop);
+    layout->addLayout(bottom);
     setWidget(content);
+    m_export->setEnabled(false);
+    connect(m_export, &QPushButton::clicked, this, [this] {
+        const QString name = QStringLiteral("%1-%2-%3").arg(m_layer).arg(m_unit).arg(m_tabs->currentIndex() == 0 ? "text-vs-image" : "distribution");
+        const QString path = QFileDialog::getSaveFileName(this, tr("Export chart"), name + QStringLiteral(".svg"),
+                                                          figureFileFilter() + tr(";;Chart data (*.csv)"));
+        QString error;
+        if (!path.isEmpty() && !exportTo(path, &error)) m_status->setText(error);
+    });
 
     ComputeWorker* worker = m_session->worker();
     connect(m_session, &ModelSession::modelLoaded, this, [this] {
@@ -165,6 +184,7 @@ void UnitResponseDock::draw() {
     if (m_wordsJob) status += QLatin1Char('\n') + tr("Scoring the concepts' words…");
     if (!m_response->problems.isEmpty()) status += QLatin1Char('\n') + m_response->problems.join(QLatin1Char('\n'));
     m_status->setText(status);
+    m_export->setEnabled(true);
     if (!m_wordsJob) Q_EMIT responseShown();
 }
 
@@ -214,7 +234,7 @@ void UnitResponseDock::drawTextVersusImage() {
     const float pad = 0.05f * std::max(hi - lo, 1e-3f);
     y->setRange(lo - pad, hi + pad);
     y->applyNiceNumbers();
-    y->setTitleText(tr("activation (spatial mean)"));
+    y->setTitleText(tr("activation"));
     m_textChart->addAxis(x, Qt::AlignBottom);
     m_textChart->addAxis(xWords, Qt::AlignTop);
     m_textChart->addAxis(y, Qt::AlignLeft);
@@ -297,6 +317,34 @@ void UnitResponseDock::drawDistribution() {
     series->attachAxis(y);
 }
 
+bool UnitResponseDock::exportTo(const QString& path, QString* error) const {
+    if (!m_response) return false;
+    const auto& r = m_response->request;
+    QJsonArray folders;
+    for (const auto& [folder, index] : r.indexes) folders.append(folder);
+    if (!path.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive)) {
+        FigureSpec spec;
+        spec.title = QStringLiteral("%1:%2").arg(QString::fromStdString(r.layer)).arg(r.unit);
+        spec.provenance = QJsonObject{{"model", m_session->path()}, {"model_hash", QString::fromStdString(r.modelHash)},
+                                      {"layer", QString::fromStdString(r.layer)}, {"unit", r.unit},
+                                      {"chart", m_tabs->currentIndex() == 0 ? "text-vs-image" : "distribution"},
+                                      {"folders", folders}, {"pictures", int(m_response->allScores.size())}};
+        return exportWidgetFigure(path, m_tabs->currentWidget(), spec, error);
+    }
+    // The data of the text-versus-image chart, every labelled concept.
+    QString csv = QStringLiteral("concept,pictures,picture_mean,picture_q25,picture_median,picture_q75,word\n");
+    for (const ConceptScores& c : m_response->concepts)
+        csv += QStringLiteral("%1,%2,%3,%4,%5,%6,%7\n").arg(c.concept).arg(c.pictures.size()).arg(double(c.mean()))
+                   .arg(double(c.quantile(0.25))).arg(double(c.quantile(0.5))).arg(double(c.quantile(0.75)))
+                   .arg(std::isnan(wordScore(c.concept)) ? QString() : QString::number(double(wordScore(c.concept))));
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(csv.toUtf8()) < 0 || !file.commit()) {
+        if (error) *error = tr("Cannot write %1").arg(path);
+        return false;
+    }
+    return true;
+}
+
 std::vector<std::pair<QString, int>> UnitResponseDock::histogramGroups() const {
     std::vector<std::pair<QString, int>> out;
     for (QAbstractSeries* s : m_histChart->series())
@@ -319,6 +367,8 @@ void UnitResponseDock::changeEvent(QEvent* event) {
 
 void UnitResponseDock::retranslate() {
     setWindowTitle(tr("Unit response"));
+    m_export->setText(tr("Export…"));
+    m_export->setToolTip(tr("The chart as PNG, SVG or PDF (with a provenance sidecar), or its data as CSV"));
     m_tabs->setTabText(0, tr("Text vs image"));
     m_tabs->setTabText(1, tr("Distribution"));
     m_textChart->setTitle(tr("Pictures of each concept vs its written word"));

@@ -20,6 +20,7 @@
 class QChart;
 class QChartView;
 class QLabel;
+class QPushButton;
 class QTabWidget;
 
 namespace ms {
@@ -48,6 +49,10 @@ public:
     std::vector<std::pair<QString, int>> histogramGroups() const;
     QChartView* textVersusImageView() const { return m_textView; }
     QChartView* distributionView() const { return m_histView; }
+
+    // The current chart as a figure (PNG/SVG/PDF by suffix, with its provenance sidecar), or
+    // the text-versus-image data as CSV (concept, pictures, mean, quartiles, word).
+    bool exportTo(const QString& path, QString* error = nullptr) const;
 
     static constexpr int kMaxConcepts = 12;
 
@@ -83,6 +88,7 @@ private:
     QChart* m_histChart;
     QChartView* m_histView;
     QLabel* m_status;
+    QPushButton* m_export;
 };
 
 }  // namespace ms

@@ -201,6 +201,7 @@ void FeatureVisDock::cancel() {
 
 void FeatureVisDock::display(const FeatureVisOutput& output) {
     m_images = output.images;
+    m_shownRequest = QString::fromStdString(output.request.toJson());
     m_view->update();
     if (output.final) m_progress->setValue(1000);
     const QString loss = QString::number(output.loss, 'f', 3);
@@ -219,6 +220,7 @@ void FeatureVisDock::setBusy(bool busy) {
 void FeatureVisDock::onModelLoaded() {
     if (m_job) cancel();
     m_images.clear();
+    m_shownRequest.clear();
     m_view->update();
     m_run->setEnabled(true);
     if (objective().isEmpty()) m_objective->setText(QString::fromStdString(m_session->bundle()->defaultLayer()) + QStringLiteral(":0"));

@@ -38,6 +38,8 @@ public:
     void setObjective(const QString& objective);
     QString objective() const;
     const std::vector<QImage>& images() const { return m_images; }
+    // The request of the pictures shown, as JSON (empty when none).
+    QString shownRequestJson() const { return m_shownRequest; }
     bool isRunning() const { return m_job != 0; }
 
 public Q_SLOTS:
@@ -61,6 +63,7 @@ private:
     std::unique_ptr<FeatureVisCache> m_cache;  // lookups on this thread; jobs use their own instance
     JobId m_job = 0;
     std::vector<QImage> m_images;
+    QString m_shownRequest;
 
     QLineEdit* m_objective;
     QComboBox* m_preset;

@@ -98,6 +98,15 @@ private Q_SLOTS:
             QVERIFY2(std::abs(r.word - word) <= 1e-4f * (1 + std::abs(word)), qPrintable(r.concept));
             if (i > 0) QVERIFY(std::max(r.pictureMedian, r.word) <= std::max(rows[i - 1].pictureMedian, rows[i - 1].word));
         }
+        // Exports: the chart as SVG with its sidecar, the data as CSV (one row per concept).
+        QVERIFY(dock.exportTo(m_dir.filePath(QStringLiteral("chart.svg"))));
+        QVERIFY(QFile::exists(m_dir.filePath(QStringLiteral("chart.svg.json"))));
+        QVERIFY(dock.exportTo(m_dir.filePath(QStringLiteral("chart.csv"))));
+        QFile csv(m_dir.filePath(QStringLiteral("chart.csv")));
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        const QStringList lines = QString::fromUtf8(csv.readAll()).trimmed().split(QLatin1Char('\n'));
+        QCOMPARE(lines.size(), int(byConcept.size()) + 1);
+        QVERIFY(lines[0].startsWith(QStringLiteral("concept,pictures,picture_mean")));
         QVERIFY(dock.textVersusImageView()->grab().save(m_dir.filePath(QStringLiteral("text-vs-image.png"))));
         if (qEnvironmentVariableIsSet("MULTISCOPE_KEEP_GRABS"))
         {
