@@ -1,5 +1,6 @@
 #include "GuiOptions.h"
 
+#include <algorithm>
 #include <QCommandLineParser>
 #include <QCoreApplication>
 
@@ -30,8 +31,12 @@ GuiOptions parseGuiOptions(const QCoreApplication& app) {
                                       QCoreApplication::translate("main", "User interface language (en, de)."),
                                       QStringLiteral("code"));
     const QCommandLineOption screenshot(QStringLiteral("screenshot"),
-                                        QCoreApplication::translate("main", "Save a PNG of the main window and quit."),
+                                        QCoreApplication::translate("main", "Save a PNG of the main window once the model is loaded and every panel has filled, then quit."),
                                         QStringLiteral("file"));
+    const QCommandLineOption screenshotTimeout(
+        QStringLiteral("screenshot-timeout"),
+        QCoreApplication::translate("main", "With --screenshot: seconds to wait for the panels to fill (default 600)."),
+        QStringLiteral("seconds"), QStringLiteral("600"));
     const QCommandLineOption resetLayout(QStringLiteral("reset-layout"),
                                          QCoreApplication::translate("main", "Start with the default dock layout."));
     const QCommandLineOption model(
@@ -43,7 +48,7 @@ GuiOptions parseGuiOptions(const QCoreApplication& app) {
         QStringLiteral("goto"),
         QCoreApplication::translate("main", "Open at this unit: visual.layer4.5.add:89 or a multiscope:// address."),
         QStringLiteral("unit"));
-    parser.addOptions({threads, language, screenshot, resetLayout, model, goTo});
+    parser.addOptions({threads, language, screenshot, screenshotTimeout, resetLayout, model, goTo});
     parser.process(app);
 
     GuiOptions options;
@@ -58,6 +63,7 @@ GuiOptions parseGuiOptions(const QCoreApplication& app) {
     }
     options.language = parser.value(language);
     options.screenshotPath = parser.value(screenshot);
+    options.screenshotTimeout = std::max(1, parser.value(screenshotTimeout).toInt());
     options.resetLayout = parser.isSet(resetLayout);
     options.model = parser.value(model);
     options.goTo = parser.value(goTo);

@@ -11,6 +11,7 @@ struct GuiOptions {
     int threads = 0;           // compute threads; 0 = all cores
     QString language;          // empty: the saved choice
     QString screenshotPath;    // grab the main window to this PNG and quit
+    int screenshotTimeout = 600;  // seconds to wait for the panels to fill before grabbing anyway
     bool resetLayout = false;  // ignore the saved dock layout
     QString model;             // --model; empty: the bundled model when installed
     QString goTo;              // --goto: "layer:unit" or a multiscope:// address

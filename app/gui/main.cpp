@@ -1,6 +1,7 @@
 // The Multiscope GUI: assembles the main window, the compute worker and the docks.
 
 #include "GuiOptions.h"
+#include "SettledScreenshot.h"
 
 #include "annotations/AnnotationStore.h"
 #include "catalog/ModelLocator.h"
@@ -26,7 +27,6 @@
 #include <QFileInfo>
 #include <QMenu>
 #include <QSettings>
-#include <QTimer>
 
 #include <cstdio>
 #include <memory>
@@ -134,17 +134,14 @@ int main(int argc, char* argv[]) {
     const ms::BuildInfo info = ms::buildInfo(worker.threads());
     ms::logInfo("Multiscope " + info.multiscope + " on LibTorch " + info.libtorch + ", compute device: " + info.device);
     window.show();
+    bool opening = true;
     if (!options.model.isEmpty()) window.openModelArgument(options.model);
     else if (QFileInfo::exists(QString::fromStdString(ms::dataDir()) + QStringLiteral("/models/multiscope-bundled.safetensors")))
         window.openModelArgument(QStringLiteral("bundled"));
+    else opening = false;
 
     if (!options.screenshotPath.isEmpty()) {
-        // Let layouts settle and pending paints run before grabbing.
-        QTimer::singleShot(800, &window, [&] {
-            const bool saved = window.grab().save(options.screenshotPath, "PNG");
-            if (!saved) std::fprintf(stderr, "multiscope: cannot write %s\n", qPrintable(options.screenshotPath));
-            QApplication::exit(saved ? 0 : 1);
-        });
+        new ms::SettledScreenshot(&window, &worker, &session, options.screenshotPath, opening, options.screenshotTimeout);
         return app.exec();
     }
     QObject::connect(&app, &QApplication::aboutToQuit, &window, [&] { window.saveLayout(settings); });

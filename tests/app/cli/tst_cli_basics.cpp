@@ -112,7 +112,9 @@ private Q_SLOTS:
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
         env.insert(QStringLiteral("XDG_CONFIG_HOME"), dir.filePath(QStringLiteral("config")));
-        Run shot = run(QStringLiteral(MULTISCOPE_GUI), {QStringLiteral("--screenshot"), png}, env);
+        env.insert(QStringLiteral("XDG_DATA_HOME"), dir.filePath(QStringLiteral("data")));
+        env.insert(QStringLiteral("XDG_CACHE_HOME"), dir.filePath(QStringLiteral("cache")));
+        Run shot = run(QStringLiteral(MULTISCOPE_GUI), {QStringLiteral("--screenshot"), png, QStringLiteral("--screenshot-timeout"), QStringLiteral("20")}, env);
         QCOMPARE(shot.exitCode, 0);
         QImage image(png);
         QVERIFY(!image.isNull());
@@ -128,7 +130,10 @@ private Q_SLOTS:
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.remove(QStringLiteral("QT_QPA_PLATFORM"));
         env.insert(QStringLiteral("XDG_CONFIG_HOME"), dir.filePath(QStringLiteral("config")));
-        Run shot = run(xvfbRun, {QStringLiteral("-a"), QStringLiteral(MULTISCOPE_GUI), QStringLiteral("--screenshot"), png}, env);
+        env.insert(QStringLiteral("XDG_DATA_HOME"), dir.filePath(QStringLiteral("data")));
+        env.insert(QStringLiteral("XDG_CACHE_HOME"), dir.filePath(QStringLiteral("cache")));
+        Run shot = run(xvfbRun, {QStringLiteral("-a"), QStringLiteral(MULTISCOPE_GUI), QStringLiteral("--screenshot"), png,
+                                 QStringLiteral("--screenshot-timeout"), QStringLiteral("20")}, env);
         QVERIFY2(shot.exitCode == 0, shot.err.constData());
         QVERIFY(!QImage(png).isNull());
     }
