@@ -284,19 +284,21 @@ std::vector<IndexIssue> IndexReader::errors() const {
     return out;
 }
 
-std::vector<std::pair<std::string, float>> IndexReader::unitScores(const std::string& layerName, int64_t unit, ScoreKind by) const {
+std::vector<float> IndexReader::unitColumn(const std::string& layerName, int64_t unit, ScoreKind by) const {
     if (unit < 0) throw Error("unit " + std::to_string(unit) + " is out of range");
-    const Layer& layer = findLayer(layerName, unit);
-    const std::vector<uint16_t> columnKeys = keys(layer, unit, by);
+    const std::vector<uint16_t> columnKeys = keys(findLayer(layerName, unit), unit, by);
+    std::vector<float> out(columnKeys.size());
+    for (size_t row = 0; row < out.size(); ++row)
+        out[row] = !mAlive.empty() && !mAlive[row] ? NAN : scoreOfKey(columnKeys[row]);
+    return out;
+}
+
+std::vector<std::pair<int64_t, std::string>> IndexReader::rowPaths() const {
     std::lock_guard<std::mutex> lock(mDbMutex);
-    std::vector<std::pair<std::string, float>> out;
+    std::vector<std::pair<int64_t, std::string>> out;
     SqliteStatement s = mDb->prepare("SELECT row, path FROM images WHERE row < ? ORDER BY row");
     s.bind(1, mRows);
-    while (s.step()) {
-        const int64_t row = s.columnInt(0);
-        if (row < 0 || (!mAlive.empty() && !mAlive[static_cast<size_t>(row)])) continue;
-        out.emplace_back(s.columnBlob(1), scoreOfKey(columnKeys[static_cast<size_t>(row)]));
-    }
+    while (s.step()) out.emplace_back(s.columnInt(0), s.columnBlob(1));
     return out;
 }
 

@@ -39,9 +39,12 @@ public:
                             ScoreKind by = ScoreKind::Max) const;
     // The distribution of the unit's (finite) scores in `bins` equal bins.
     UnitHistogram histogram(const std::string& layer, int64_t unit, int bins = 64, ScoreKind by = ScoreKind::Max) const;
-    // Every queryable image's score of the unit, as (path, score) in row order.
-    std::vector<std::pair<std::string, float>> unitScores(const std::string& layer, int64_t unit,
-                                                          ScoreKind by = ScoreKind::Max) const;
+    // The unit's score on every row, in row order ([rowCount()]); NaN for rows that cannot be
+    // queried (replaced or deleted images).
+    std::vector<float> unitColumn(const std::string& layer, int64_t unit, ScoreKind by = ScoreKind::Max) const;
+    // The queryable images as (row, path), in row order.
+    std::vector<std::pair<int64_t, std::string>> rowPaths() const;
+    int64_t rowCount() const { return mRows; }
     // All units of the layer for one image (path relative to the indexed folder); throws
     // ms::Error when the image is not in the index.
     ImageVector imageVector(const std::string& layer, const std::string& path) const;

@@ -8,9 +8,9 @@
 //                     [--dir PATH] [--keep] [--reuse]
 // --reuse queries an index already in --dir (written by an earlier --keep run).
 
+#include "SyntheticIndex.h"
+
 #include "index/IndexReader.h"
-#include "index/IndexWriter.h"
-#include "index/LayerMatrix.h"
 #include "index/PosixFile.h"
 
 #include <dirent.h>
@@ -82,62 +82,6 @@ long statusKiB(const char* field) {
     return -1;
 }
 
-// xorshift64*: fast, reproducible uniform floats in [0, 1).
-struct Rng {
-    uint64_t s;
-    float next() {
-        s ^= s >> 12;
-        s ^= s << 25;
-        s ^= s >> 27;
-        return static_cast<float>((s * 2685821657736338717ull) >> 40) * (1.f / 16777216.f);
-    }
-};
-
-void writeSynthetic(const Options& o) {
-    IndexIdentity id;
-    id.modelHash = "synthetic-benchmark";
-    id.modelSource = "bench_index_query";
-    id.preprocessing = "none";
-    id.batchSize = o.batch;
-    id.layers = {{"visual.layer4.5.add", o.units, 9, 9, argmaxBytesFor(9, 9)}};
-    auto w = IndexWriter::create(o.dir, id);
-    const MatrixGeometry g{o.units, 1, id.blockRows};
-    const int64_t run = w->beginRun(RunRecord{}, {}, {}, {});
-    Rng rng{0x9e3779b97f4a7c15ull};
-    std::vector<float> max(static_cast<size_t>(o.units)), mean(max.size());
-    std::vector<int64_t> argmax(max.size());
-    const auto start = std::chrono::steady_clock::now();
-    int64_t batchIndex = 0;
-    for (int64_t first = 0; first < o.images; first += o.batch, ++batchIndex) {
-        const int64_t n = std::min<int64_t>(o.batch, o.images - first);
-        std::vector<FileRecord> files(static_cast<size_t>(n));
-        std::vector<uint8_t> rows(static_cast<size_t>(n * g.rowBytes()));
-        for (int64_t i = 0; i < n; ++i) {
-            char path[64];
-            std::snprintf(path, sizeof path, "folder%04lld/image%07lld.jpg", static_cast<long long>((first + i) / 1000),
-                          static_cast<long long>(first + i));
-            files[static_cast<size_t>(i)].status = FileRecord::Status::Image;
-            files[static_cast<size_t>(i)].path = path;
-            for (int64_t u = 0; u < o.units; ++u) {
-                // Skewed, non-negative maxima (a few strong responses), means below them.
-                const float a = rng.next();
-                max[static_cast<size_t>(u)] = 12.f * a * a * rng.next();
-                mean[static_cast<size_t>(u)] = max[static_cast<size_t>(u)] * 0.3f * rng.next();
-                argmax[static_cast<size_t>(u)] = static_cast<int64_t>(rng.next() * 81.f);
-            }
-            packRow(g, max.data(), mean.data(), argmax.data(), rows.data() + i * g.rowBytes());
-        }
-        w->commitBatch(run, batchIndex, files, {rows});
-        if (batchIndex % 100 == 0)
-            std::fprintf(stderr, "\rwriting: %lld / %lld images, %.0f s", static_cast<long long>(first + n),
-                         static_cast<long long>(o.images), seconds(start));
-    }
-    w->finishRun(run);
-    std::fprintf(stderr, "\n");
-    std::printf("write: %lld images x %lld units in %.1f s (%.0f images/s)\n", static_cast<long long>(o.images),
-                static_cast<long long>(o.units), seconds(start), static_cast<double>(o.images) / seconds(start));
-}
-
 // Drops the page cache of every file in the folder (they are clean: commits synced them).
 void dropPageCache(const std::string& dir) {
     DIR* d = ::opendir(dir.c_str());
@@ -185,7 +129,7 @@ int main(int argc, char** argv) {
         o.dir = std::string(tmp ? tmp : "/tmp") + "/bench_index_query." + std::to_string(::getpid());
     }
     try {
-        if (!o.reuse) writeSynthetic(o);
+        if (!o.reuse) bench::writeSyntheticIndex({o.dir, o.images, o.units, 9, o.batch});
         const uint64_t disk = posix::diskUsage(o.dir);
         std::printf("disk: %.3f GB (%.3f GiB) in %s\n", static_cast<double>(disk) / 1e9,
                     static_cast<double>(disk) / (1024.0 * 1024.0 * 1024.0), o.dir.c_str());
