@@ -5,6 +5,7 @@
 #include "bundled/BundledSidecar.h"
 #include "jobs/ComputeWorker.h"
 #include "model/ModelBundle.h"
+#include "probe/CompareStrip.h"
 #include "probe/ProbeCanvas.h"
 #include "probe/ZeroShotChart.h"
 #include "render/FontLibrary.h"
@@ -94,7 +95,9 @@ ProbeDock::ProbeDock(ModelSession* session, QWidget* parent)
       m_chart(new ZeroShotChart),
       m_status(new QLabel),
       m_layerLabel(new QLabel),
-      m_heatmap(new QCheckBox) {
+      m_heatmap(new QCheckBox),
+      m_pin(new QPushButton),
+      m_compare(new CompareStrip) {
     setObjectName(QStringLiteral("ProbeDock"));
     setAcceptDrops(true);
     m_addText->setObjectName(QStringLiteral("addText"));
@@ -136,6 +139,10 @@ ProbeDock::ProbeDock(ModelSession* session, QWidget* parent)
     for (QWidget* w : std::initializer_list<QWidget*>{m_addText, m_word, m_font, m_size, m_colour, m_box, m_remove}) editor->addWidget(w);
     editor->addStretch();
     editor->addWidget(m_heatmap);
+    editor->addWidget(m_pin);
+    m_pin->setObjectName(QStringLiteral("pin"));
+    m_pin->setEnabled(false);
+    m_compare->hide();
     auto* right = new QSplitter(Qt::Vertical);
     right->addWidget(m_units);
     right->addWidget(m_chart);
@@ -150,6 +157,7 @@ ProbeDock::ProbeDock(ModelSession* session, QWidget* parent)
     layout->addLayout(top);
     layout->addWidget(split, 1);
     layout->addLayout(editor);
+    layout->addWidget(m_compare);
     layout->addWidget(m_status);
     setWidget(content);
 
@@ -190,6 +198,15 @@ ProbeDock::ProbeDock(ModelSession* session, QWidget* parent)
         scheduleRun();
     });
     connect(m_units, &QTableWidget::itemSelectionChanged, this, &ProbeDock::showHeatmapOfSelectedUnit);
+    connect(m_units, &QTableWidget::itemSelectionChanged, this, [this] {
+        if (m_result && m_units->currentRow() >= 0)
+            m_compare->setUnit(QString::fromStdString(m_result->layer), m_units->item(m_units->currentRow(), 0)->text().toInt());
+    });
+    connect(m_pin, &QPushButton::clicked, this, &ProbeDock::pinForComparison);
+    connect(m_compare, &CompareStrip::reprobe, this, [this](const QImage& picture) {
+        setOverlays({});
+        probeImage(picture);
+    });
     connect(m_units, &QTableWidget::itemChanged, this, [this](QTableWidgetItem* item) {
         if (item->column() != kOffColumn) return;
         const int unit = m_units->item(item->row(), 0)->text().toInt();
@@ -246,6 +263,7 @@ void ProbeDock::probeFile(const QString& path) {
     m_debounce->stop();  // a new picture replaces any edit still waiting
     m_pendingPath = path;
     m_pendingImage = QImage();
+    m_pictureName = QFileInfo(path).fileName();
     m_view = QImage();
     m_status->setText(tr("Probing %1…").arg(QFileInfo(path).fileName()));
     submit();
@@ -255,6 +273,7 @@ void ProbeDock::probeImage(const QImage& image) {
     m_debounce->stop();
     m_pendingPath.clear();
     m_pendingImage = image;
+    m_pictureName = tr("pasted picture");
     m_view = QImage();
     m_status->setText(tr("Probing the pasted picture…"));
     submit();
@@ -395,6 +414,7 @@ void ProbeDock::showResult(std::shared_ptr<const ProbeOutput> result) {
     showHeatmapOfSelectedUnit();
     m_chart->setProbabilities(result->labels, result->cleanValues.probabilities,
                               result->hasEdits() ? result->editedValues.probabilities : std::vector<float>{});
+    m_pin->setEnabled(true);
     m_status->setText(result->hasEdits() ? tr("Top-1: %1 (clean picture: %2)")
                                                 .arg(m_chart->topLabel(),
                                                      result->labels.value(int(std::max_element(result->cleanValues.probabilities.begin(),
@@ -402,6 +422,21 @@ void ProbeDock::showResult(std::shared_ptr<const ProbeOutput> result) {
                                                                               result->cleanValues.probabilities.begin())))
                                           : tr("Top-1: %1").arg(m_chart->topLabel()));
     Q_EMIT probed();
+}
+
+void ProbeDock::pinForComparison() {
+    if (!m_result) return;
+    const bool edited = m_result->hasEdits();
+    const ProbeValues& v = edited ? m_result->editedValues : m_result->cleanValues;
+    QStringList words;
+    for (const WordOverlay& o : m_overlays) words << QStringLiteral("“%1”").arg(o.word);
+    QString name = m_pictureName.isEmpty() ? tr("picture") : m_pictureName;
+    if (!words.isEmpty()) name += QStringLiteral(" + ") + words.join(QStringLiteral(", "));
+    if (!m_result->ablated.empty()) name += tr(" (%n units off)", nullptr, int(m_result->ablated.size()));
+    m_compare->pin({name, edited ? m_result->edited : m_result->clean, QString::fromStdString(m_result->layer), v.means,
+                    m_result->labels, v.probabilities});
+    if (m_units->currentRow() >= 0)
+        m_compare->setUnit(QString::fromStdString(m_result->layer), m_units->item(m_units->currentRow(), 0)->text().toInt());
 }
 
 void ProbeDock::showHeatmapOfSelectedUnit() {
@@ -482,6 +517,8 @@ void ProbeDock::retranslate() {
     m_remove->setText(tr("Remove"));
     m_heatmap->setText(tr("Heatmap"));
     m_heatmap->setToolTip(tr("Show where in the picture the selected unit fires"));
+    m_pin->setText(tr("Pin"));
+    m_pin->setToolTip(tr("Keep this result beside the others to compare pictures"));
     m_units->setHorizontalHeaderLabels({tr("Unit"), tr("Activation"), tr("Δ vs clean"), tr("Max"), tr("Off")});
 }
 

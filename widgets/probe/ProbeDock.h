@@ -30,6 +30,7 @@ class QTimer;
 namespace ms {
 
 class ModelSession;
+class CompareStrip;
 class ProbeCanvas;
 class ProbeMemo;
 class ProbeOutput;
@@ -68,6 +69,9 @@ public:
     ProbeCanvas* canvas() const { return m_canvas; }
     ZeroShotChart* chart() const { return m_chart; }
     QTableWidget* unitTable() const { return m_units; }
+    // Compare mode: the shown result pinned beside the earlier ones (the Pin button).
+    void pinForComparison();
+    CompareStrip* compareStrip() const { return m_compare; }
 
 Q_SIGNALS:
     void probed();                                        // a result is on screen
@@ -119,6 +123,9 @@ private:
     QLabel* m_status;
     QLabel* m_layerLabel;
     QCheckBox* m_heatmap;
+    QPushButton* m_pin;
+    CompareStrip* m_compare;
+    QString m_pictureName;  // file name of the probed picture, or a description
 };
 
 }  // namespace ms

@@ -7,6 +7,7 @@
 
 #include "analysis/ProbeJob.h"
 #include "probe/ProbeCanvas.h"
+#include "probe/CompareStrip.h"
 #include "probe/ProbeDock.h"
 #include "probe/ZeroShotChart.h"
 #include "world/WorldFolder.h"
@@ -159,6 +160,56 @@ private Q_SLOTS:
         QVERIFY(probed.wait(30'000));
         QVERIFY(!dock.lastResult()->hasEdits());
         QCOMPARE(dock.lastResult()->cleanValues.means, clean->cleanValues.means);
+    }
+
+    void compareModePinsPicturesSideBySide() {
+        ProbeDock dock(m_session);
+        dock.show();
+        QSignalSpy probed(&dock, &ProbeDock::probed);
+        auto* pin = dock.findChild<QPushButton*>(QStringLiteral("pin"));
+        QVERIFY(!pin->isEnabled());
+        dock.probeFile(m_photo);
+        QVERIFY(probed.wait(60'000));
+        QTest::mouseClick(pin, Qt::LeftButton);
+        const auto clean = dock.lastResult();
+        dock.addOverlay(QStringLiteral("umbrella"));
+        QVERIFY(probed.wait(60'000));
+        QVERIFY(dock.lastResult()->hasEdits());
+        QTest::mouseClick(pin, Qt::LeftButton);
+        const auto edited = dock.lastResult();
+
+        CompareStrip* strip = dock.compareStrip();
+        QVERIFY(strip->isVisible());
+        QCOMPARE(strip->count(), 2);
+        QCOMPARE(strip->pinned()[0].means, clean->cleanValues.means);
+        QCOMPARE(strip->pinned()[1].means, edited->editedValues.means);
+        QVERIFY(strip->caption(0).startsWith(QFileInfo(m_photo).fileName()));
+        QVERIFY(strip->caption(1).contains(QStringLiteral("“umbrella”")));
+        // Each caption shows the selected unit's value on that picture; choosing another unit follows.
+        const int row = 3, unit = dock.unitTable()->item(row, 0)->text().toInt();
+        dock.unitTable()->selectRow(row);
+        for (int i = 0; i < 2; ++i)
+            QVERIFY2(strip->caption(i).contains(QStringLiteral("unit %1: %2").arg(unit).arg(double(strip->pinned()[size_t(i)].means[size_t(unit)]), 0, 'f', 3)),
+                     qPrintable(strip->caption(i)));
+        const int top = int(std::max_element(clean->cleanValues.probabilities.begin(), clean->cleanValues.probabilities.end()) -
+                            clean->cleanValues.probabilities.begin());
+        QVERIFY(strip->caption(0).contains(clean->labels[top]));
+        if (const QString keep = qEnvironmentVariable("MULTISCOPE_KEEP_GRABS"); !keep.isEmpty()) {
+            dock.resize(900, 760);
+            QCoreApplication::processEvents();
+            dock.grab().save(keep + QStringLiteral("/probe-compare.png"));
+        }
+
+        // Double-click probes a pinned picture again; Delete unpins it.
+        QSignalSpy again(&dock, &ProbeDock::probed);
+        Q_EMIT strip->itemDoubleClicked(strip->item(1));
+        QVERIFY(again.wait(60'000));
+        QVERIFY(dock.overlays().empty());
+        QCOMPARE(dock.lastResult()->cleanValues.means, edited->editedValues.means);  // the words are now part of the picture
+        strip->setCurrentRow(0);
+        QTest::keyClick(strip, Qt::Key_Delete);
+        QCOMPARE(strip->count(), 1);
+        QVERIFY(strip->caption(0).contains(QStringLiteral("umbrella")));
     }
 
     void unreadableDataSaysSo() {
