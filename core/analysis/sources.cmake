@@ -9,4 +9,5 @@ list(APPEND MULTISCOPE_CORE_SOURCES
   analysis/ProbeJob.h analysis/ProbeJob.cpp
   analysis/AttackBenchJob.h analysis/AttackBenchJob.cpp
   analysis/RenderedWords.h analysis/RenderedWords.cpp
-  analysis/UnitResponse.h analysis/UnitResponse.cpp)
+  analysis/UnitResponse.h analysis/UnitResponse.cpp
+  analysis/ConceptSearch.h analysis/ConceptSearch.cpp)

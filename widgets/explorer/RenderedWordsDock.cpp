@@ -1,6 +1,8 @@
 #include "explorer/RenderedWordsDock.h"
 
+#include "analysis/ConceptSearch.h"
 #include "analysis/RenderedWords.h"
+#include "explorer/FoldersDock.h"
 #include "jobs/ComputeWorker.h"
 #include "model/ModelBundle.h"
 #include "session/ModelSession.h"
@@ -16,6 +18,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QProgressBar>
+#include <QTabWidget>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -48,15 +51,18 @@ QIcon wordIcon(const QString& word) {
 
 }  // namespace
 
-RenderedWordsDock::RenderedWordsDock(ModelSession* session, QWidget* parent)
+RenderedWordsDock::RenderedWordsDock(ModelSession* session, FoldersDock* folders, QWidget* parent)
     : QDockWidget(parent),
       m_session(session),
+      m_folders(folders),
       m_list(new QComboBox),
       m_progress(new QProgressBar),
       m_status(new QLabel),
       m_words(makeTable("wordTable")),
       m_conceptBox(new QLineEdit),
       m_units(makeTable("conceptUnitTable")),
+      m_search(makeTable("conceptSearchTable")),
+      m_conceptTabs(new QTabWidget),
       m_conceptStatus(new QLabel) {
     setObjectName(QStringLiteral("RenderedWordsDock"));
     m_list->setObjectName(QStringLiteral("wordList"));
@@ -77,7 +83,9 @@ RenderedWordsDock::RenderedWordsDock(ModelSession* session, QWidget* parent)
     layout->addWidget(m_words, 2);
     layout->addWidget(m_status);
     layout->addWidget(m_conceptBox);
-    layout->addWidget(m_units, 1);
+    m_conceptTabs->addTab(m_units, QString());
+    m_conceptTabs->addTab(m_search, QString());
+    layout->addWidget(m_conceptTabs, 1);
     layout->addWidget(m_conceptStatus);
     setWidget(content);
 
@@ -85,10 +93,11 @@ RenderedWordsDock::RenderedWordsDock(ModelSession* session, QWidget* parent)
     connect(m_session, &ModelSession::modelLoaded, this, &RenderedWordsDock::onModelLoaded);
     connect(m_list, qOverload<int>(&QComboBox::activated), this, &RenderedWordsDock::chooseWordList);
     connect(m_conceptBox, &QLineEdit::returnPressed, this, [this] { probeConcept(m_conceptBox->text()); });
-    connect(m_units, &QTableWidget::cellDoubleClicked, this, [this](int row, int) {
-        if (const auto* item = m_units->item(row, 0); item && m_concept)
-            Q_EMIT unitActivated(QString::fromStdString(m_concept->table.layer), item->data(Qt::UserRole).toInt());
-    });
+    for (QTableWidget* table : {m_units, m_search})
+        connect(table, &QTableWidget::cellDoubleClicked, this, [this, table](int row, int) {
+            if (const auto* item = table->item(row, 0))
+                Q_EMIT unitActivated(item->data(Qt::UserRole + 1).toString(), item->data(Qt::UserRole).toInt());
+        });
     connect(worker, &ComputeWorker::jobProgress, this, [this](JobId id, double fraction, const QString& message) {
         if (id != m_tableJob) return;
         m_progress->setValue(int(fraction * 1000));
@@ -99,8 +108,8 @@ RenderedWordsDock::RenderedWordsDock(ModelSession* session, QWidget* parent)
             m_tableJob = 0;
             m_progress->hide();
             m_status->setText(tr("Cannot score the words: %1").arg(error));
-        } else if (id == m_conceptJob) {
-            m_conceptJob = 0;
+        } else if (id == m_conceptJob || id == m_searchJob) {
+            (id == m_conceptJob ? m_conceptJob : m_searchJob) = 0;
             m_conceptStatus->setText(tr("Cannot probe: %1").arg(error));
         }
     });
@@ -119,6 +128,14 @@ RenderedWordsDock::RenderedWordsDock(ModelSession* session, QWidget* parent)
             showConcept();
         }
     });
+    connect(worker, &ComputeWorker::jobFinished, this, [this](JobId id, std::shared_ptr<const JobOutput> out) {
+        if (id != m_searchJob) return;
+        m_searchJob = 0;
+        if (const auto* search = dynamic_cast<const ConceptSearchOutput*>(out.get())) showSearch(*search);
+    });
+    connect(worker, &ComputeWorker::jobProgress, this, [this](JobId id, double fraction, const QString&) {
+        if (id == m_searchJob) m_conceptTabs->setTabText(1, tr("Dataset examples (%1%)").arg(int(fraction * 100)));
+    });
     retranslate();
 }
 
@@ -131,6 +148,7 @@ void RenderedWordsDock::onModelLoaded() {
     m_concept.reset();
     m_words->setRowCount(0);
     m_units->setRowCount(0);
+    m_search->setRowCount(0);
     m_layer.clear();
     m_unit = -1;
 }
@@ -203,6 +221,39 @@ void RenderedWordsDock::probeConcept(const QString& concept) {
         std::make_unique<RenderedWordsJob>(bundle, RenderedWordsRequest{layer.toStdString(), {text}, {}, 1, true, "text-probe"}));
     m_conceptStatus->setText(tr("Drawing “%1” and running the model…").arg(text));
     if (!m_tables.count(layer) && m_layer == layer) requestTable();
+    if (!m_folders) return;
+    ConceptSearchRequest search;
+    const auto ready = m_folders->readyIndexes();
+    for (auto it = ready.cbegin(); it != ready.cend(); ++it) search.indexes.emplace_back(it.key(), it.value());
+    std::sort(search.indexes.begin(), search.indexes.end());
+    if (search.indexes.empty()) {
+        m_search->setRowCount(0);
+        m_conceptTabs->setTabText(1, tr("Dataset examples (no indexed folder)"));
+        return;
+    }
+    search.layer = layer.toStdString();
+    search.concept = text;
+    search.cacheDir = defaultEmbeddingsCacheDir();
+    m_searchJob = m_session->worker()->submit(std::make_unique<ConceptSearchJob>(bundle, std::move(search)));
+}
+
+void RenderedWordsDock::showSearch(const ConceptSearchOutput& result) {
+    const QString layer = QString::fromStdString(result.layer);
+    const int rows = std::min<int>(kShownUnits, int(result.units.size()));
+    m_search->setRowCount(rows);
+    for (int row = 0; row < rows; ++row) {
+        const UnitMatch& m = result.units[size_t(row)];
+        auto* u = new QTableWidgetItem(QStringLiteral("%1:%2").arg(layer).arg(m.unit));
+        u->setData(Qt::UserRole, m.unit);
+        u->setData(Qt::UserRole + 1, layer);
+        u->setToolTip(tr("mean cosine similarity of its %n top pictures with the concept", nullptr, m.pictures));
+        m_search->setItem(row, 0, u);
+        auto* s = new QTableWidgetItem(QString::number(double(m.similarity), 'f', 3));
+        s->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        m_search->setItem(row, 1, s);
+    }
+    m_conceptTabs->setTabText(1, tr("Dataset examples (%n pictures)", nullptr, result.pictures));
+    Q_EMIT conceptSearched();
 }
 
 void RenderedWordsDock::showConcept() {
@@ -222,6 +273,7 @@ void RenderedWordsDock::showConcept() {
     for (int row = 0; row < int(ranked.size()); ++row) {
         auto* u = new QTableWidgetItem(QStringLiteral("%1:%2").arg(layer).arg(ranked[row].first));
         u->setData(Qt::UserRole, ranked[row].first);
+        u->setData(Qt::UserRole + 1, layer);
         m_units->setItem(row, 0, u);
         auto* s = new QTableWidgetItem(QString::number(double(ranked[row].second), 'f', 2));
         s->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
@@ -273,6 +325,11 @@ void RenderedWordsDock::retranslate() {
     if (m_listFile.isEmpty()) m_list->setItemText(kFileList, tr("Word list file…"));
     m_words->setHorizontalHeaderLabels({tr("Word"), tr("Activation")});
     m_units->setHorizontalHeaderLabels({tr("Unit"), tr("z")});
+    m_search->setHorizontalHeaderLabels({tr("Unit"), tr("Similarity")});
+    m_conceptTabs->setTabText(0, tr("Word drawn"));
+    if (!m_searchJob) m_conceptTabs->setTabText(1, tr("Dataset examples"));
+    m_conceptTabs->setTabToolTip(0, tr("Units the concept excites when written out as a picture"));
+    m_conceptTabs->setTabToolTip(1, tr("Units whose top pictures in the indexed folders match the concept's text embedding"));
     m_conceptBox->setPlaceholderText(tr("Text probe: type a concept and press Enter"));
 }
 

@@ -58,7 +58,7 @@ Workbench::Workbench(ComputeWorker* worker, LanguageSwitcher* languages, const Q
     window->addDock(m_examples, Qt::RightDockWidgetArea);
     m_featureVis = new FeatureVisDock(session, window);
     window->addDock(m_featureVis, Qt::RightDockWidgetArea);
-    m_words = new RenderedWordsDock(session, window);
+    m_words = new RenderedWordsDock(session, m_folders, window);
     window->addDock(m_words, Qt::RightDockWidgetArea);
     m_response = new UnitResponseDock(session, m_folders, window);
     window->addDock(m_response, Qt::RightDockWidgetArea);

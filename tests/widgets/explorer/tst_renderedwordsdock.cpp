@@ -7,7 +7,15 @@
 #include "TinyModelSession.h"
 
 #include "analysis/RenderedWords.h"
+#include "explorer/FoldersDock.h"
 #include "explorer/RenderedWordsDock.h"
+#include "analysis/ModelInput.h"
+#include "analysis/ModelText.h"
+#include "analysis/ZeroShot.h"
+#include "index/IndexReader.h"
+#include "model/ClipModelTorch.h"
+#include "world/WorldFolder.h"
+#include "world/WorldGenerator.h"
 #include "model/ModelBundle.h"
 
 #include <QLabel>
@@ -15,6 +23,8 @@
 #include <QProgressBar>
 #include <QTableWidget>
 #include <QTemporaryDir>
+
+#include <torch/torch.h>
 
 using namespace ms;
 
@@ -111,6 +121,53 @@ private Q_SLOTS:
         QCOMPARE(activated.count(), 1);
         QCOMPARE(activated.first().at(0).toString(), m_layer);
         QCOMPARE(activated.first().at(1).toInt(), ranked[2].first);
+    }
+
+    void zeroShotNeuronSearchByDatasetExamples() {
+        const QString pictures = m_dir.filePath(QStringLiteral("pictures"));
+        writeWorldFolder(pictures, 30, 4, WorldOptions{64, 1.0}, 1);
+        FoldersDock folders(m_tiny.session.get());
+        QSignalSpy indexed(&folders, &FoldersDock::folderIndexed);
+        folders.addFolder(pictures);
+        QVERIFY(indexed.wait(120'000));
+        const QString indexDir = indexed.first().at(1).toString();
+
+        RenderedWordsDock dock(m_tiny.session.get(), &folders);
+        QSignalSpy searched(&dock, &RenderedWordsDock::conceptSearched);
+        dock.probeConcept(QStringLiteral("a red star"));
+        QVERIFY(searched.wait(120'000));
+        QTableWidget* table = dock.searchTable();
+        QCOMPARE(table->rowCount(), 20);
+        for (int row = 1; row < 20; ++row)
+            QVERIFY(table->item(row, 1)->text().toDouble() <= table->item(row - 1, 1)->text().toDouble());
+
+        // The best unit's score, recomputed: the mean cosine similarity of its top 8 pictures'
+        // image embeddings with the concept's text embedding (the model's templates averaged).
+        const auto bundle = m_tiny.session->bundle();
+        const ClipNetwork& net = bundle->model().network();
+        const int unit = table->item(0, 0)->data(Qt::UserRole).toInt();
+        c10::InferenceMode inference;
+        std::vector<at::Tensor> inputs;
+        for (const TopHit& hit : IndexReader::open(indexDir.toStdString())->top(m_layer.toStdString(), unit, 8))
+            inputs.push_back(modelInputFromFile(QDir(pictures).filePath(QString::fromStdString(hit.path)).toStdString(), bundle->descriptor()));
+        at::Tensor images = net.encodeImage(torch::stack(inputs));
+        images = images / images.norm(2, 1, true);
+        const ZeroShotClassifier text(net, tokenizeFnFor(*bundle), {QStringLiteral("a red star")}, promptTemplatesFor(*bundle));
+        const double expected = images.matmul(text.labelEmbeddings()[0]).mean().item<double>();
+        QVERIFY2(std::abs(table->item(0, 1)->text().toDouble() - expected) < 2e-3,
+                 qPrintable(QStringLiteral("%1 vs %2").arg(table->item(0, 1)->text()).arg(expected)));
+
+        // The pictures' embeddings are cached: a second search gives the same ranking.
+        QVERIFY(!QDir(m_dir.filePath(QStringLiteral("cache/multiscope/embeddings"))).isEmpty());
+        const QString first = table->item(0, 0)->text();
+        dock.probeConcept(QStringLiteral("a red star"));
+        QVERIFY(searched.wait(60'000));
+        QCOMPARE(table->item(0, 0)->text(), first);
+
+        QSignalSpy activated(&dock, &RenderedWordsDock::unitActivated);
+        Q_EMIT table->cellDoubleClicked(0, 0);
+        QCOMPARE(activated.count(), 1);
+        QCOMPARE(activated.first().at(1).toInt(), unit);
     }
 
     void aWordListFileReplacesTheDefault() {
