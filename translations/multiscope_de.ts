@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>ms</name>
+    <message>
+        <location filename="../widgets/export/NeuronCard.cpp" line="70"/>
+        <source>Feature visualization</source>
+        <translation>Merkmalsvisualisierung</translation>
+    </message>
+    <message>
+        <location filename="../widgets/export/NeuronCard.cpp" line="71"/>
+        <source>not computed</source>
+        <translation>nicht berechnet</translation>
+    </message>
+    <message>
+        <location filename="../widgets/export/NeuronCard.cpp" line="76"/>
+        <source>Top dataset examples</source>
+        <translation>Beste Beispielbilder</translation>
+    </message>
+    <message>
+        <location filename="../widgets/export/NeuronCard.cpp" line="78"/>
+        <source>no indexed pictures</source>
+        <translation>keine indizierten Bilder</translation>
+    </message>
+    <message>
+        <location filename="../widgets/export/NeuronCard.cpp" line="86"/>
+        <source>Rendered words</source>
+        <translation>Gezeichnete Wörter</translation>
+    </message>
+    <message>
+        <location filename="../widgets/export/NeuronCard.cpp" line="92"/>
+        <source>not scored</source>
+        <translation>nicht bewertet</translation>
+    </message>
+    <message>
+        <location filename="../widgets/export/NeuronCard.cpp" line="98"/>
+        <source>Pictures of each concept vs its written word</source>
+        <translation>Bilder jedes Begriffs gegen sein geschriebenes Wort</translation>
+    </message>
+    <message>
+        <location filename="../widgets/export/NeuronCard.cpp" line="111"/>
+        <source>no labelled folder indexed</source>
+        <translation>kein beschrifteter Ordner indiziert</translation>
+    </message>
+</context>
+<context>
     <name>ms::AboutText</name>
     <message>
         <location filename="../widgets/shell/AboutText.cpp" line="16"/>
@@ -196,120 +239,133 @@
         <translation>Einheiten von %1</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/BrowserDock.cpp" line="293"/>
+        <location filename="../widgets/explorer/BrowserDock.cpp" line="295"/>
         <source>Cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/BrowserDock.cpp" line="294"/>
+        <location filename="../widgets/explorer/BrowserDock.cpp" line="296"/>
         <source>%1 annotations written to %2</source>
         <translation>%1 Anmerkungen nach %2 geschrieben</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/BrowserDock.cpp" line="299"/>
+        <location filename="../widgets/explorer/BrowserDock.cpp" line="301"/>
         <source>Cannot read %1: %2</source>
         <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/BrowserDock.cpp" line="311"/>
+        <location filename="../widgets/explorer/BrowserDock.cpp" line="313"/>
         <source>%1 annotations read from %2</source>
         <translation>%1 Anmerkungen aus %2 gelesen</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/BrowserDock.cpp" line="382"/>
+        <location filename="../widgets/explorer/BrowserDock.cpp" line="384"/>
         <source>Layers and units</source>
         <translation>Schichten und Einheiten</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/BrowserDock.cpp" line="383"/>
+        <location filename="../widgets/explorer/BrowserDock.cpp" line="385"/>
         <source>Layers (units)</source>
         <translation>Schichten (Einheiten)</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/BrowserDock.cpp" line="384"/>
+        <location filename="../widgets/explorer/BrowserDock.cpp" line="386"/>
         <source>Units</source>
         <translation>Einheiten</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/BrowserDock.cpp" line="385"/>
+        <location filename="../widgets/explorer/BrowserDock.cpp" line="387"/>
         <source>Filter: unit number or label  (/)</source>
         <translation>Filter: Nummer oder Bezeichnung  (/)</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/BrowserDock.cpp" line="386"/>
+        <location filename="../widgets/explorer/BrowserDock.cpp" line="388"/>
         <source>★ only</source>
         <translation>nur ★</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/BrowserDock.cpp" line="387"/>
+        <location filename="../widgets/explorer/BrowserDock.cpp" line="389"/>
         <source>Copy address</source>
         <translation>Adresse kopieren</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/BrowserDock.cpp" line="388"/>
+        <location filename="../widgets/explorer/BrowserDock.cpp" line="390"/>
         <source>Export…</source>
         <translation>Exportieren…</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/BrowserDock.cpp" line="389"/>
+        <location filename="../widgets/explorer/BrowserDock.cpp" line="391"/>
         <source>Export this model&apos;s labels, notes and favourites (JSON or CSV)</source>
         <translation>Bezeichnungen, Notizen und Favoriten dieses Modells exportieren (JSON oder CSV)</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/BrowserDock.cpp" line="390"/>
+        <location filename="../widgets/explorer/BrowserDock.cpp" line="392"/>
         <source>Import…</source>
         <translation>Importieren…</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/BrowserDock.cpp" line="391"/>
+        <location filename="../widgets/explorer/BrowserDock.cpp" line="393"/>
         <source>Import labels, notes and favourites from a colleague (JSON or CSV)</source>
         <translation>Bezeichnungen, Notizen und Favoriten von Kollegen importieren (JSON oder CSV)</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/BrowserDock.cpp" line="392"/>
+        <location filename="../widgets/explorer/BrowserDock.cpp" line="394"/>
         <source>Label this unit</source>
         <translation>Diese Einheit benennen</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/BrowserDock.cpp" line="393"/>
+        <location filename="../widgets/explorer/BrowserDock.cpp" line="395"/>
         <source>Favourite (f)</source>
         <translation>Favorit (f)</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/BrowserDock.cpp" line="394"/>
+        <location filename="../widgets/explorer/BrowserDock.cpp" line="396"/>
         <source>Notes</source>
         <translation>Notizen</translation>
     </message>
 </context>
 <context>
+    <name>ms::CompareStrip</name>
+    <message>
+        <location filename="../widgets/probe/CompareStrip.cpp" line="57"/>
+        <source>unit %1: %2</source>
+        <translation>Einheit %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/probe/CompareStrip.cpp" line="74"/>
+        <source>top units at %1: %2</source>
+        <translation>stärkste Einheiten in %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>ms::ExamplesDock</name>
     <message>
-        <location filename="../widgets/explorer/ExamplesDock.cpp" line="84"/>
+        <location filename="../widgets/explorer/ExamplesDock.cpp" line="85"/>
         <source>No indexed pictures yet: add a folder in Image folders.</source>
         <translation>Noch keine indexierten Bilder: einen Ordner unter Bildordner hinzufügen.</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/ExamplesDock.cpp" line="85"/>
+        <location filename="../widgets/explorer/ExamplesDock.cpp" line="86"/>
         <source>%1 pictures from %2 folders</source>
         <translation>%1 Bilder aus %2 Ordnern</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/ExamplesDock.cpp" line="122"/>
+        <location filename="../widgets/explorer/ExamplesDock.cpp" line="123"/>
         <source>Dataset examples</source>
         <translation>Beispielbilder</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/ExamplesDock.cpp" line="123"/>
+        <location filename="../widgets/explorer/ExamplesDock.cpp" line="124"/>
         <source>Least exciting</source>
         <translation>Am wenigsten anregend</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/ExamplesDock.cpp" line="124"/>
+        <location filename="../widgets/explorer/ExamplesDock.cpp" line="125"/>
         <source>Show where it fires</source>
         <translation>Zeigen, wo sie feuert</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/ExamplesDock.cpp" line="125"/>
+        <location filename="../widgets/explorer/ExamplesDock.cpp" line="126"/>
         <source>Double-click a picture to probe it</source>
         <translation>Doppelklick untersucht das Bild</translation>
     </message>
@@ -337,104 +393,118 @@
         <translation>Optimiere…</translation>
     </message>
     <message>
-        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="207"/>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="208"/>
         <source>From the cache (loss %1)</source>
         <translation>Aus dem Cache (Verlust %1)</translation>
     </message>
     <message>
-        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="208"/>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="209"/>
         <source>Done: %1 steps, loss %2</source>
         <translation>Fertig: %1 Schritte, Verlust %2</translation>
     </message>
     <message>
-        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="209"/>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="210"/>
         <source>Step %1 of %2, loss %3</source>
         <translation>Schritt %1 von %2, Verlust %3</translation>
     </message>
     <message>
-        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="225"/>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="227"/>
         <source>Model ready: press Run (or Enter) to visualize the objective.</source>
         <translation>Modell bereit: „Start“ (oder Eingabe) visualisiert das Ziel.</translation>
     </message>
     <message>
-        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="234"/>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="236"/>
         <source>Feature visualization</source>
         <translation>Merkmalsvisualisierung</translation>
     </message>
     <message>
-        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="235"/>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="237"/>
         <source>Objective:</source>
         <translation>Ziel:</translation>
     </message>
     <message>
-        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="236"/>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="238"/>
         <source>&amp;Run</source>
         <translation>&amp;Start</translation>
     </message>
     <message>
-        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="237"/>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="239"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="238"/>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="240"/>
         <source>Transform preset: Lucid&apos;s standard set, the Distill article&apos;s, or none</source>
         <translation>Transformationen: Lucids Standardsatz, der des Distill-Artikels oder keine</translation>
     </message>
     <message>
-        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="239"/>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="241"/>
         <source>Optimisation steps</source>
         <translation>Optimierungsschritte</translation>
     </message>
     <message>
-        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="240"/>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="242"/>
         <source> steps</source>
         <translation> Schritte</translation>
     </message>
     <message>
-        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="241"/>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="243"/>
         <source>Image side in pixels (the model&apos;s input resolution by default)</source>
         <translation>Bildseite in Pixeln (standardmäßig die Eingabeauflösung des Modells)</translation>
     </message>
     <message>
-        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="242"/>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="244"/>
         <source>size </source>
         <translation>Größe </translation>
     </message>
     <message>
-        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="243"/>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="245"/>
         <source>Images optimised together</source>
         <translation>Gemeinsam optimierte Bilder</translation>
     </message>
     <message>
-        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="244"/>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="246"/>
         <source>batch </source>
         <translation>Stapel </translation>
     </message>
     <message>
-        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="245"/>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="247"/>
         <source>Weight of the diversity term (batches of two or more)</source>
         <translation>Gewicht des Diversitätsterms (Stapel ab zwei Bildern)</translation>
     </message>
     <message>
-        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="246"/>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="248"/>
         <source>diversity </source>
         <translation>Diversität </translation>
     </message>
     <message>
-        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="247"/>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="249"/>
         <source>Random seed: the same settings and seed give the same picture</source>
         <translation>Zufallskeim: gleiche Einstellungen und Keim ergeben dasselbe Bild</translation>
     </message>
     <message>
-        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="248"/>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="250"/>
         <source>seed </source>
         <translation>Keim </translation>
     </message>
     <message>
-        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="249"/>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="251"/>
         <source>No model loaded.</source>
         <translation>Kein Modell geladen.</translation>
+    </message>
+</context>
+<context>
+    <name>ms::FigureExport</name>
+    <message>
+        <location filename="../widgets/export/FigureExport.cpp" line="46"/>
+        <location filename="../widgets/export/FigureExport.cpp" line="69"/>
+        <source>Cannot write %1</source>
+        <translation>%1 kann nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <location filename="../widgets/export/FigureExport.cpp" line="60"/>
+        <source>PNG image (*.png);;SVG (*.svg);;PDF (*.pdf)</source>
+        <translation>PNG-Bild (*.png);;SVG (*.svg);;PDF (*.pdf)</translation>
     </message>
 </context>
 <context>
@@ -781,6 +851,32 @@
     </message>
 </context>
 <context>
+    <name>ms::NeuronCardExporter</name>
+    <message>
+        <location filename="../widgets/export/NeuronCardExporter.cpp" line="24"/>
+        <source>Export neuron &amp;card…</source>
+        <translation>Neuronen&amp;karte exportieren …</translation>
+    </message>
+    <message>
+        <location filename="../widgets/export/NeuronCardExporter.cpp" line="66"/>
+        <location filename="../widgets/export/NeuronCardExporter.cpp" line="70"/>
+        <location filename="../widgets/export/NeuronCardExporter.cpp" line="75"/>
+        <location filename="../widgets/export/NeuronCardExporter.cpp" line="79"/>
+        <source>Export neuron card</source>
+        <translation>Neuronenkarte exportieren</translation>
+    </message>
+    <message>
+        <location filename="../widgets/export/NeuronCardExporter.cpp" line="66"/>
+        <source>Select a unit first.</source>
+        <translation>Bitte zuerst eine Einheit wählen.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/export/NeuronCardExporter.cpp" line="75"/>
+        <source>Resolution (DPI):</source>
+        <translation>Auflösung (DPI):</translation>
+    </message>
+</context>
+<context>
     <name>ms::ProbeCanvas</name>
     <message>
         <location filename="../widgets/probe/ProbeCanvas.cpp" line="93"/>
@@ -791,157 +887,185 @@
 <context>
     <name>ms::ProbeDock</name>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="167"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="175"/>
         <source>text</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="238"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="255"/>
         <source>The dropped data is not an image Multiscope can read.</source>
         <translation>Die abgelegten Daten sind kein Bild, das Multiscope lesen kann.</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="250"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="268"/>
         <source>Probing %1…</source>
         <translation>Untersuche %1…</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="259"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="276"/>
+        <source>pasted picture</source>
+        <translation>eingefügtes Bild</translation>
+    </message>
+    <message>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="278"/>
         <source>Probing the pasted picture…</source>
         <translation>Untersuche das eingefügte Bild…</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="265"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="284"/>
         <source>Probe image</source>
         <translation>Bild untersuchen</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="265"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="284"/>
         <source>Images (*.png *.jpg *.jpeg *.bmp *.webp *.tif *.tiff);;All files (*)</source>
         <translation>Bilder (*.png *.jpg *.jpeg *.bmp *.webp *.tif *.tiff);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="343"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="362"/>
         <source>No model loaded.</source>
         <translation>Kein Modell geladen.</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="390"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="409"/>
         <source>Switch this unit off (ablate) and see what changes</source>
         <translation>Diese Einheit abschalten (Ablation) und sehen, was sich ändert</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="398"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="418"/>
         <source>Top-1: %1 (clean picture: %2)</source>
         <translation>Top-1: %1 (Bild ohne Text: %2)</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="403"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="423"/>
         <source>Top-1: %1</source>
         <translation>Top-1: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="434"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="433"/>
+        <source>picture</source>
+        <translation>Bild</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/probe/ProbeDock.cpp" line="435"/>
+        <source> (%n units off)</source>
+        <translation>
+            <numerusform> (%n Einheit aus)</numerusform>
+            <numerusform> (%n Einheiten aus)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="469"/>
         <source>Drop an image to probe it.</source>
         <translation>Ein Bild ablegen, um es zu untersuchen.</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="439"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="474"/>
         <source>Zero-shot labels</source>
         <translation>Zero-Shot-Bezeichnungen</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="443"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="478"/>
         <source>Labels (one per line):</source>
         <translation>Bezeichnungen (eine pro Zeile):</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="444"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="479"/>
         <source>Prompt templates, {} for the label (averaged):</source>
         <translation>Prompt-Vorlagen, {} für die Bezeichnung (gemittelt):</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="473"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="508"/>
         <source>Probe</source>
         <translation>Sonde</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="474"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="509"/>
         <source>Open…</source>
         <translation>Öffnen…</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="475"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="510"/>
         <source>&amp;Probe image…</source>
         <translation>Bild &amp;untersuchen…</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="476"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="511"/>
         <source>Layer:</source>
         <translation>Schicht:</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="477"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="512"/>
         <source>Labels…</source>
         <translation>Bezeichnungen…</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="478"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="513"/>
         <source>Add text</source>
         <translation>Text hinzufügen</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="479"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="514"/>
         <source>word to write</source>
         <translation>zu schreibendes Wort</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="480"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="515"/>
         <source>Text colour</source>
         <translation>Textfarbe</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="481"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="516"/>
         <source>Box</source>
         <translation>Kasten</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="482"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="517"/>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="483"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="518"/>
         <source>Heatmap</source>
         <translation>Heatmap</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="484"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="519"/>
         <source>Show where in the picture the selected unit fires</source>
         <translation>Zeigt, wo im Bild die gewählte Einheit feuert</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="485"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="520"/>
+        <source>Pin</source>
+        <translation>Anheften</translation>
+    </message>
+    <message>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="521"/>
+        <source>Keep this result beside the others to compare pictures</source>
+        <translation>Dieses Ergebnis neben den anderen behalten, um Bilder zu vergleichen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="522"/>
         <source>Unit</source>
         <translation>Einheit</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="485"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="522"/>
         <source>Activation</source>
         <translation>Aktivierung</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="485"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="522"/>
         <source>Δ vs clean</source>
         <translation>Δ zu ohne Text</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="485"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="522"/>
         <source>Max</source>
         <translation>Max</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="485"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="522"/>
         <source>Off</source>
         <translation>Aus</translation>
     </message>
@@ -949,27 +1073,32 @@
 <context>
     <name>ms::RenderedWordsDock</name>
     <message>
-        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="95"/>
+        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="104"/>
         <source>Scoring words: %1</source>
         <translation>Wörter werden bewertet: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="101"/>
+        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="110"/>
         <source>Cannot score the words: %1</source>
         <translation>Die Wörter lassen sich nicht bewerten: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="104"/>
+        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="113"/>
         <source>Cannot probe: %1</source>
         <translation>Untersuchung nicht möglich: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="168"/>
+        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="137"/>
+        <source>Dataset examples (%1%)</source>
+        <translation>Beispielbilder (%1 %)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="186"/>
         <source>Scoring words…</source>
         <translation>Wörter werden bewertet …</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="170"/>
+        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="188"/>
         <source>%n words, drawn in 4 styles, are scored once for this layer and kept.</source>
         <translation>
             <numerusform>%n Wort wird einmal für diese Schicht in 4 Stilen gezeichnet, bewertet und aufbewahrt.</numerusform>
@@ -977,88 +1106,251 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="184"/>
+        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="202"/>
         <source>“%1”: mean activation %2 over 4 renderings</source>
         <translation>„%1“: mittlere Aktivierung %2 über 4 Darstellungen</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="190"/>
+        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="208"/>
         <source>Unit %1 of %2: the words (of %3) that excite it most, drawn as pictures%4</source>
         <translation>Einheit %1 von %2: die Wörter (von %3), die sie als Bild am stärksten anregen%4</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="192"/>
+        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="210"/>
         <source> (from the cache)</source>
         <translation> (aus dem Cache)</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="204"/>
+        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="222"/>
         <source>Drawing “%1” and running the model…</source>
         <translation>„%1“ wird gezeichnet und durch das Modell geschickt …</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="230"/>
-        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="275"/>
+        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="231"/>
+        <source>Dataset examples (no indexed folder)</source>
+        <translation>Beispielbilder (kein indizierter Ordner)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="249"/>
+        <source>mean cosine similarity of its %n top pictures with the concept</source>
+        <translation>
+            <numerusform>mittlere Kosinus-Ähnlichkeit ihres besten Bildes mit dem Begriff</numerusform>
+            <numerusform>mittlere Kosinus-Ähnlichkeit ihrer %n besten Bilder mit dem Begriff</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="255"/>
+        <source>Dataset examples (%n pictures)</source>
+        <translation>
+            <numerusform>Beispielbilder (%n Bild)</numerusform>
+            <numerusform>Beispielbilder (%n Bilder)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="282"/>
+        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="327"/>
+        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="328"/>
         <source>Unit</source>
         <translation>Einheit</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="230"/>
-        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="275"/>
+        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="282"/>
+        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="327"/>
         <source>z</source>
         <translation>z</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="230"/>
-        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="274"/>
+        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="282"/>
+        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="326"/>
         <source>Activation</source>
         <translation>Aktivierung</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="232"/>
+        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="284"/>
         <source>Units that “%1”, drawn, excites most against the other words. Double-click to go there.</source>
         <translation>Einheiten, die „%1“ als Bild im Vergleich zu den anderen Wörtern am stärksten anregt. Doppelklick öffnet sie.</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="234"/>
+        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="286"/>
         <source>Units by activation on “%1”; z-scores follow once the word list is scored.</source>
         <translation>Einheiten nach Aktivierung auf „%1“; z-Werte folgen, sobald die Wortliste bewertet ist.</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="241"/>
-        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="273"/>
+        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="293"/>
+        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="325"/>
         <source>Word list file…</source>
         <translation>Wortliste aus Datei …</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="253"/>
+        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="305"/>
         <source>Word list (one word per line)</source>
         <translation>Wortliste (ein Wort pro Zeile)</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="254"/>
+        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="306"/>
         <source>Text files (*.txt);;All files (*)</source>
         <translation>Textdateien (*.txt);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="271"/>
+        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="323"/>
         <source>Rendered words</source>
         <translation>Gezeichnete Wörter</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="272"/>
+        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="324"/>
         <source>The model&apos;s concepts + 3,000 common English words</source>
         <translation>Die Begriffe des Modells + 3.000 häufige englische Wörter</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="274"/>
+        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="326"/>
         <source>Word</source>
         <translation>Wort</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="276"/>
+        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="328"/>
+        <source>Similarity</source>
+        <translation>Ähnlichkeit</translation>
+    </message>
+    <message>
+        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="329"/>
+        <source>Word drawn</source>
+        <translation>Gezeichnetes Wort</translation>
+    </message>
+    <message>
+        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="330"/>
+        <source>Dataset examples</source>
+        <translation>Beispielbilder</translation>
+    </message>
+    <message>
+        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="331"/>
+        <source>Units the concept excites when written out as a picture</source>
+        <translation>Einheiten, die der Begriff als geschriebenes Bild anregt</translation>
+    </message>
+    <message>
+        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="332"/>
+        <source>Units whose top pictures in the indexed folders match the concept&apos;s text embedding</source>
+        <translation>Einheiten, deren beste Bilder in den indizierten Ordnern zur Text-Einbettung des Begriffs passen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="333"/>
         <source>Text probe: type a concept and press Enter</source>
         <translation>Textsonde: Begriff eingeben und Eingabe drücken</translation>
+    </message>
+</context>
+<context>
+    <name>ms::UnitResponseDock</name>
+    <message>
+        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="86"/>
+        <source>Export chart</source>
+        <translation>Diagramm exportieren</translation>
+    </message>
+    <message>
+        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="87"/>
+        <source>;;Chart data (*.csv)</source>
+        <translation>;;Diagrammdaten (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="103"/>
+        <source>Cannot chart the unit: %1</source>
+        <translation>Die Einheit lässt sich nicht darstellen: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="142"/>
+        <source>No indexed pictures yet: add a folder in Image folders.</source>
+        <translation>Noch keine indizierten Bilder: einen Ordner unter Bildordner hinzufügen.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="181"/>
+        <source>%1:%2 over %n indexed pictures</source>
+        <translation>
+            <numerusform>%1:%2 über %n indiziertes Bild</numerusform>
+            <numerusform>%1:%2 über %n indizierte Bilder</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="183"/>
+        <source>No labels: add a labels.csv or sort pictures into one sub-folder per label.</source>
+        <translation>Keine Beschriftungen: eine labels.csv anlegen oder die Bilder in je einen Unterordner pro Beschriftung sortieren.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="184"/>
+        <source>Scoring the concepts&apos; words…</source>
+        <translation>Die Wörter der Begriffe werden bewertet …</translation>
+    </message>
+    <message>
+        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="203"/>
+        <source>pictures (median, quartiles, range)</source>
+        <translation>Bilder (Median, Quartile, Spannweite)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="205"/>
+        <source>written word</source>
+        <translation>geschriebenes Wort</translation>
+    </message>
+    <message>
+        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="237"/>
+        <source>activation</source>
+        <translation>Aktivierung</translation>
+    </message>
+    <message>
+        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="281"/>
+        <source>other labels</source>
+        <translation>andere Beschriftungen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="284"/>
+        <source>unlabelled</source>
+        <translation>unbeschriftet</translation>
+    </message>
+    <message>
+        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="305"/>
+        <source>activation (spatial mean)</source>
+        <translation>Aktivierung (räumliches Mittel)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="312"/>
+        <source>pictures</source>
+        <translation>Bilder</translation>
+    </message>
+    <message>
+        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="342"/>
+        <source>Cannot write %1</source>
+        <translation>%1 kann nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="369"/>
+        <source>Unit response</source>
+        <translation>Antwort der Einheit</translation>
+    </message>
+    <message>
+        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="370"/>
+        <source>Export…</source>
+        <translation>Exportieren …</translation>
+    </message>
+    <message>
+        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="371"/>
+        <source>The chart as PNG, SVG or PDF (with a provenance sidecar), or its data as CSV</source>
+        <translation>Das Diagramm als PNG, SVG oder PDF (mit Herkunftsdatei) oder seine Daten als CSV</translation>
+    </message>
+    <message>
+        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="372"/>
+        <source>Text vs image</source>
+        <translation>Text gegen Bild</translation>
+    </message>
+    <message>
+        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="373"/>
+        <source>Distribution</source>
+        <translation>Verteilung</translation>
+    </message>
+    <message>
+        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="374"/>
+        <source>Pictures of each concept vs its written word</source>
+        <translation>Bilder jedes Begriffs gegen sein geschriebenes Wort</translation>
+    </message>
+    <message>
+        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="375"/>
+        <source>Over every indexed picture, by label</source>
+        <translation>Über alle indizierten Bilder, nach Beschriftung</translation>
     </message>
 </context>
 <context>
