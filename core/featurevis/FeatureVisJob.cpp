@@ -28,7 +28,9 @@ FeatureVisJob::FeatureVisJob(ClipModel model, FeatureVisRequest request, std::sh
 
 FeatureVisJob::~FeatureVisJob() = default;
 
-std::string FeatureVisJob::description() const { return "Feature visualization of " + mRequest.objective; }
+std::string FeatureVisJob::description() const {
+    return (mPrefetch ? "Preparing the feature visualization of " : "Feature visualization of ") + mRequest.objective;
+}
 
 std::shared_ptr<FeatureVisOutput> FeatureVisJob::output(bool final) const {
     auto out = std::make_shared<FeatureVisOutput>();
@@ -69,7 +71,7 @@ Job::Step FeatureVisJob::step(Feedback& feedback) {
     feedback.setProgress(double(mSession->stepsDone()) / mSession->totalSteps(), message);
     if (!mSession->finished()) {
         const std::int64_t now = steadyMilliseconds();
-        if (now - mLastSnapshot >= mSnapshotIntervalMs) {
+        if (!mPrefetch && now - mLastSnapshot >= mSnapshotIntervalMs) {
             mLastSnapshot = now;
             feedback.publishPartial(output(false));
         }

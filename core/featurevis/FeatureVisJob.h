@@ -51,9 +51,13 @@ public:
                   std::shared_ptr<FeatureVisCache> cache = {}, std::int64_t snapshotIntervalMs = 500);
     ~FeatureVisJob() override;
 
+    // Prefetch (the unit the user will likely look at next): runs in the background under its
+    // own supersede key and publishes no snapshots; its result only fills the cache.
+    void setPrefetch() { mPrefetch = true; }
+
     std::string description() const override;
-    JobPriority priority() const override { return JobPriority::Interactive; }
-    std::string supersedeKey() const override { return kSupersedeKey; }
+    JobPriority priority() const override { return mPrefetch ? JobPriority::Background : JobPriority::Interactive; }
+    std::string supersedeKey() const override { return mPrefetch ? "featurevis-prefetch" : kSupersedeKey; }
     Step step(Feedback& feedback) override;
     std::shared_ptr<const JobOutput> takeResult() override { return mResult; }
 
@@ -66,6 +70,7 @@ private:
     std::shared_ptr<FeatureVisCache> mCache;
     std::int64_t mSnapshotIntervalMs;
     std::int64_t mLastSnapshot = 0;
+    bool mPrefetch = false;
     std::unique_ptr<FeatureVisSession> mSession;
     std::shared_ptr<const JobOutput> mResult;
 };

@@ -15,6 +15,7 @@
 #include <QLineEdit>
 #include <QPainter>
 #include <QProgressBar>
+#include <QRegularExpression>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QVBoxLayout>
@@ -188,6 +189,8 @@ void FeatureVisDock::run() {
         display(out);
         return;
     }
+    if (m_prefetchJob) m_worker->cancel(m_prefetchJob);  // the user's choice comes first
+    m_prefetchJob = 0;
     auto jobCache = std::make_shared<FeatureVisCache>(m_cache->directory(), m_cache->maxBytes());
     m_job = m_worker->submit(std::make_unique<FeatureVisJob>(bundle->model(), request, featureVisContextFor(bundle), jobCache, 400));
     m_progress->setValue(0);
@@ -209,6 +212,26 @@ void FeatureVisDock::display(const FeatureVisOutput& output) {
                       : output.final   ? tr("Done: %1 steps, loss %2").arg(output.steps).arg(loss)
                                        : tr("Step %1 of %2, loss %3").arg(output.step).arg(output.steps).arg(loss));
     Q_EMIT snapshotShown(output.step, output.steps, output.final, output.fromCache);
+    if (output.final && m_prefetchNext) prefetchAfter(output.request);
+}
+
+bool FeatureVisDock::isPrefetching() const { return m_prefetchJob != 0 && m_worker->isActive(m_prefetchJob); }
+
+void FeatureVisDock::prefetchAfter(const FeatureVisRequest& shown) {
+    const auto bundle = m_session->bundle();
+    static const QRegularExpression unitObjective(QStringLiteral("^(\\S+):(\\d+)$"));
+    const auto match = unitObjective.match(QString::fromStdString(shown.objective));
+    if (!bundle || !match.hasMatch()) return;
+    const CapturePointInfo* point = bundle->descriptor().find(match.captured(1).toStdString());
+    const int next = match.captured(2).toInt() + 1;
+    if (!point || next >= point->units) return;
+    FeatureVisRequest request = shown;
+    request.objective = match.captured(1).toStdString() + ":" + std::to_string(next);
+    if (m_cache->find(request)) return;
+    auto job = std::make_unique<FeatureVisJob>(bundle->model(), request, featureVisContextFor(bundle),
+                                               std::make_shared<FeatureVisCache>(m_cache->directory(), m_cache->maxBytes()));
+    job->setPrefetch();
+    m_prefetchJob = m_worker->submit(std::move(job));
 }
 
 void FeatureVisDock::setBusy(bool busy) {

@@ -41,6 +41,10 @@ public:
     // The request of the pictures shown, as JSON (empty when none).
     QString shownRequestJson() const { return m_shownRequest; }
     bool isRunning() const { return m_job != 0; }
+    // After showing unit u of a layer, visualize unit u + 1 in the background (into the cache),
+    // so that pressing j shows it at once.
+    void setPrefetchNext(bool on) { m_prefetchNext = on; }
+    bool isPrefetching() const;
 
 public Q_SLOTS:
     void run();
@@ -54,6 +58,7 @@ private:
     FeatureVisRequest currentRequest() const;
     void display(const FeatureVisOutput& output);
     void setBusy(bool busy);
+    void prefetchAfter(const FeatureVisRequest& shown);
     void onModelLoaded();
     void retranslate();
     void changeEvent(QEvent* event) override;
@@ -63,6 +68,8 @@ private:
     std::unique_ptr<FeatureVisCache> m_cache;  // lookups on this thread; jobs use their own instance
     JobId m_job = 0;
     std::vector<QImage> m_images;
+    bool m_prefetchNext = false;
+    JobId m_prefetchJob = 0;
     QString m_shownRequest;
 
     QLineEdit* m_objective;

@@ -57,6 +57,7 @@ Workbench::Workbench(ComputeWorker* worker, LanguageSwitcher* languages, const Q
     m_examples = new ExamplesDock(session, m_folders, window);
     window->addDock(m_examples, Qt::RightDockWidgetArea);
     m_featureVis = new FeatureVisDock(session, window);
+    m_featureVis->setPrefetchNext(true);
     window->addDock(m_featureVis, Qt::RightDockWidgetArea);
     m_words = new RenderedWordsDock(session, m_folders, window);
     window->addDock(m_words, Qt::RightDockWidgetArea);

@@ -67,6 +67,24 @@ private Q_SLOTS:
         QCOMPARE(jobs.size(), 0);
     }
 
+    void theNextUnitIsPreparedInTheBackground() {
+        FeatureVisDock dock(m_session);
+        dock.setPrefetchNext(true);
+        steps(dock)->setValue(60);
+        QSignalSpy shown(&dock, &FeatureVisDock::snapshotShown);
+        dock.setObjective(QStringLiteral("visual.layer3:10"));
+        QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty() && shown.last().at(2).toBool(), 120'000);
+        QVERIFY(dock.isPrefetching());  // visual.layer3:11, no snapshots shown
+        const int snapshots = shown.size();
+        QTRY_VERIFY_WITH_TIMEOUT(!dock.isPrefetching(), 120'000);
+        QCOMPARE(shown.size(), snapshots);
+        shown.clear();
+        dock.setObjective(QStringLiteral("visual.layer3:11"));  // j: at once, from the cache
+        QCOMPARE(shown.size(), 1);
+        QVERIFY(shown.first().at(3).toBool());
+        QVERIFY(!dock.isRunning());
+    }
+
     void cancelByClick() {
         FeatureVisDock dock(m_session);
         dock.show();
