@@ -373,122 +373,122 @@
 <context>
     <name>ms::FeatureVisDock</name>
     <message>
-        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="87"/>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="88"/>
         <source>model&apos;s</source>
         <translation>Modell</translation>
     </message>
     <message>
-        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="130"/>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="131"/>
         <source>Failed: %1</source>
         <translation>Fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="135"/>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="136"/>
         <source>Canceled</source>
         <translation>Abgebrochen</translation>
     </message>
     <message>
-        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="194"/>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="197"/>
         <source>Optimising…</source>
         <translation>Optimiere…</translation>
     </message>
     <message>
-        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="208"/>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="211"/>
         <source>From the cache (loss %1)</source>
         <translation>Aus dem Cache (Verlust %1)</translation>
     </message>
     <message>
-        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="209"/>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="212"/>
         <source>Done: %1 steps, loss %2</source>
         <translation>Fertig: %1 Schritte, Verlust %2</translation>
     </message>
     <message>
-        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="210"/>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="213"/>
         <source>Step %1 of %2, loss %3</source>
         <translation>Schritt %1 von %2, Verlust %3</translation>
     </message>
     <message>
-        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="227"/>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="250"/>
         <source>Model ready: press Run (or Enter) to visualize the objective.</source>
         <translation>Modell bereit: „Start“ (oder Eingabe) visualisiert das Ziel.</translation>
     </message>
     <message>
-        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="236"/>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="259"/>
         <source>Feature visualization</source>
         <translation>Merkmalsvisualisierung</translation>
     </message>
     <message>
-        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="237"/>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="260"/>
         <source>Objective:</source>
         <translation>Ziel:</translation>
     </message>
     <message>
-        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="238"/>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="261"/>
         <source>&amp;Run</source>
         <translation>&amp;Start</translation>
     </message>
     <message>
-        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="239"/>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="262"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="240"/>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="263"/>
         <source>Transform preset: Lucid&apos;s standard set, the Distill article&apos;s, or none</source>
         <translation>Transformationen: Lucids Standardsatz, der des Distill-Artikels oder keine</translation>
     </message>
     <message>
-        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="241"/>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="264"/>
         <source>Optimisation steps</source>
         <translation>Optimierungsschritte</translation>
     </message>
     <message>
-        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="242"/>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="265"/>
         <source> steps</source>
         <translation> Schritte</translation>
     </message>
     <message>
-        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="243"/>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="266"/>
         <source>Image side in pixels (the model&apos;s input resolution by default)</source>
         <translation>Bildseite in Pixeln (standardmäßig die Eingabeauflösung des Modells)</translation>
     </message>
     <message>
-        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="244"/>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="267"/>
         <source>size </source>
         <translation>Größe </translation>
     </message>
     <message>
-        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="245"/>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="268"/>
         <source>Images optimised together</source>
         <translation>Gemeinsam optimierte Bilder</translation>
     </message>
     <message>
-        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="246"/>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="269"/>
         <source>batch </source>
         <translation>Stapel </translation>
     </message>
     <message>
-        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="247"/>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="270"/>
         <source>Weight of the diversity term (batches of two or more)</source>
         <translation>Gewicht des Diversitätsterms (Stapel ab zwei Bildern)</translation>
     </message>
     <message>
-        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="248"/>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="271"/>
         <source>diversity </source>
         <translation>Diversität </translation>
     </message>
     <message>
-        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="249"/>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="272"/>
         <source>Random seed: the same settings and seed give the same picture</source>
         <translation>Zufallskeim: gleiche Einstellungen und Keim ergeben dasselbe Bild</translation>
     </message>
     <message>
-        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="250"/>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="273"/>
         <source>seed </source>
         <translation>Keim </translation>
     </message>
     <message>
-        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="251"/>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="274"/>
         <source>No model loaded.</source>
         <translation>Kein Modell geladen.</translation>
     </message>
@@ -887,67 +887,67 @@
 <context>
     <name>ms::ProbeDock</name>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="175"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="180"/>
         <source>text</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="255"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="263"/>
         <source>The dropped data is not an image Multiscope can read.</source>
         <translation>Die abgelegten Daten sind kein Bild, das Multiscope lesen kann.</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="268"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="276"/>
         <source>Probing %1…</source>
         <translation>Untersuche %1…</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="276"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="284"/>
         <source>pasted picture</source>
         <translation>eingefügtes Bild</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="278"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="286"/>
         <source>Probing the pasted picture…</source>
         <translation>Untersuche das eingefügte Bild…</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="284"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="292"/>
         <source>Probe image</source>
         <translation>Bild untersuchen</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="284"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="292"/>
         <source>Images (*.png *.jpg *.jpeg *.bmp *.webp *.tif *.tiff);;All files (*)</source>
         <translation>Bilder (*.png *.jpg *.jpeg *.bmp *.webp *.tif *.tiff);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="362"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="377"/>
         <source>No model loaded.</source>
         <translation>Kein Modell geladen.</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="409"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="425"/>
         <source>Switch this unit off (ablate) and see what changes</source>
         <translation>Diese Einheit abschalten (Ablation) und sehen, was sich ändert</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="418"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="434"/>
         <source>Top-1: %1 (clean picture: %2)</source>
         <translation>Top-1: %1 (Bild ohne Text: %2)</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="423"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="439"/>
         <source>Top-1: %1</source>
         <translation>Top-1: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="433"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="449"/>
         <source>picture</source>
         <translation>Bild</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/probe/ProbeDock.cpp" line="435"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="451"/>
         <source> (%n units off)</source>
         <translation>
             <numerusform> (%n Einheit aus)</numerusform>
@@ -955,117 +955,132 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="469"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="485"/>
         <source>Drop an image to probe it.</source>
         <translation>Ein Bild ablegen, um es zu untersuchen.</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="474"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="490"/>
         <source>Zero-shot labels</source>
         <translation>Zero-Shot-Bezeichnungen</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="478"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="494"/>
         <source>Labels (one per line):</source>
         <translation>Bezeichnungen (eine pro Zeile):</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="479"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="495"/>
         <source>Prompt templates, {} for the label (averaged):</source>
         <translation>Prompt-Vorlagen, {} für die Bezeichnung (gemittelt):</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="508"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="524"/>
         <source>Probe</source>
         <translation>Sonde</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="509"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="525"/>
         <source>Open…</source>
         <translation>Öffnen…</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="510"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="526"/>
         <source>&amp;Probe image…</source>
         <translation>Bild &amp;untersuchen…</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="511"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="527"/>
         <source>Layer:</source>
         <translation>Schicht:</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="512"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="528"/>
         <source>Labels…</source>
         <translation>Bezeichnungen…</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="513"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="529"/>
         <source>Add text</source>
         <translation>Text hinzufügen</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="514"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="530"/>
         <source>word to write</source>
         <translation>zu schreibendes Wort</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="515"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="531"/>
         <source>Text colour</source>
         <translation>Textfarbe</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="516"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="532"/>
         <source>Box</source>
         <translation>Kasten</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="517"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="533"/>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="518"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="534"/>
         <source>Heatmap</source>
         <translation>Heatmap</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="519"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="535"/>
         <source>Show where in the picture the selected unit fires</source>
         <translation>Zeigt, wo im Bild die gewählte Einheit feuert</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="520"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="536"/>
         <source>Pin</source>
         <translation>Anheften</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="521"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="537"/>
+        <source>Off = 0</source>
+        <translation>Aus = 0</translation>
+    </message>
+    <message>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="538"/>
+        <source>Off = dataset mean</source>
+        <translation>Aus = Mittel der Bilder</translation>
+    </message>
+    <message>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="539"/>
+        <source>What a switched-off unit reads: zero, or its mean over the indexed pictures</source>
+        <translation>Was eine abgeschaltete Einheit liefert: null oder ihr Mittel über die indizierten Bilder</translation>
+    </message>
+    <message>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="540"/>
         <source>Keep this result beside the others to compare pictures</source>
         <translation>Dieses Ergebnis neben den anderen behalten, um Bilder zu vergleichen</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="522"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="541"/>
         <source>Unit</source>
         <translation>Einheit</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="522"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="541"/>
         <source>Activation</source>
         <translation>Aktivierung</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="522"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="541"/>
         <source>Δ vs clean</source>
         <translation>Δ zu ohne Text</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="522"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="541"/>
         <source>Max</source>
         <translation>Max</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="522"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="541"/>
         <source>Off</source>
         <translation>Aus</translation>
     </message>

@@ -20,7 +20,10 @@ ProbeResult probeImage(const ClipNetwork& network, const ZeroShotClassifier& cla
     CaptureRequest request;
     request.embedding = true;
     request.add(point.name, PointCapture{options.maps, true, true});
-    if (!options.ablated.empty()) request.ablations[point.name].units.assign(options.ablated.begin(), options.ablated.end());
+    if (!options.ablated.empty()) {
+        request.ablations[point.name].units.assign(options.ablated.begin(), options.ablated.end());
+        request.ablations[point.name].values = options.ablatedValues;
+    }
     const CaptureResult captured = network.capture(input.unsqueeze(0), request);
     const CapturedTensor& c = captured.points.at(point.name);
     ProbeResult result;

@@ -30,7 +30,8 @@ struct ProbeLabel {
 
 struct ProbeOptions {
     bool maps = false;          // also each unit's spatial map (for heatmaps)
-    std::vector<int> ablated;   // units of the layer switched off (zeroed) in this pass
+    std::vector<int> ablated;   // units of the layer switched off in this pass
+    std::vector<float> ablatedValues;  // what each reads instead (mean-ablation); empty: zero
 };
 
 struct ProbeResult {

@@ -4,12 +4,14 @@
 #include "analysis/ModelText.h"
 #include "analysis/Probe.h"
 #include "analysis/ZeroShot.h"
+#include "index/IndexReader.h"
 #include "model/ClipModelTorch.h"
 #include "model/ModelBundle.h"
 
 #include <torch/torch.h>
 
 #include <algorithm>
+#include <cmath>
 #include <numeric>
 
 namespace ms {
@@ -55,9 +57,9 @@ std::vector<float> toVector(const at::Tensor& t) {
 }
 
 ProbeValues pass(const ModelBundle& bundle, const ZeroShotClassifier& classifier, const QImage& view, const std::string& layer,
-                 const std::vector<int>& ablated = {}) {
+                 const std::vector<int>& ablated = {}, const std::vector<float>& values = {}) {
     const ProbeResult r = probeImage(bundle.model().network(), classifier, modelInputFromImage(view, bundle.descriptor()), layer,
-                                     ProbeOptions{true, ablated});
+                                     ProbeOptions{true, ablated, values});
     ProbeValues v;
     v.units = static_cast<int>(r.unitMeans.size(0));
     v.gridWidth = r.gridWidth;
@@ -67,6 +69,26 @@ ProbeValues pass(const ModelBundle& bundle, const ZeroShotClassifier& classifier
     v.maps = toVector(r.unitMaps);
     v.probabilities = toVector(r.probabilities);
     return v;
+}
+
+// Each unit's mean (of the per-picture spatial means) over the indexed pictures.
+std::vector<float> indexMeans(const std::vector<std::pair<QString, QString>>& indexes, const std::string& modelHash,
+                              const std::string& layer, const std::vector<int>& units) {
+    std::vector<double> sum(units.size(), 0.0);
+    int64_t count = 0;
+    for (const auto& index : indexes) {
+        const auto reader = IndexReader::open(index.second.toStdString(), modelHash);
+        for (size_t i = 0; i < units.size(); ++i) {
+            int64_t n = 0;
+            for (float v : reader->unitColumn(layer, units[i], ScoreKind::Mean))
+                if (std::isfinite(v)) sum[i] += v, ++n;
+            if (i == 0) count += n;
+        }
+    }
+    if (count == 0) throw std::runtime_error("mean ablation needs indexed pictures of this layer: add a folder in Image folders");
+    std::vector<float> means;
+    for (double s : sum) means.push_back(float(s / count));
+    return means;
 }
 
 }  // namespace
@@ -105,7 +127,9 @@ Job::Step ProbeJob::step(Feedback&) {
         for (const WordOverlay& o : m_request.overlays) edited = applyWordOverlay(edited, o);
         out->edited = edited;
         out->ablated = m_request.ablated;
-        out->editedValues = pass(*m_bundle, classifier, edited, point.name, m_request.ablated);
+        if (!m_request.ablated.empty() && !m_request.meanFrom.empty())
+            out->ablatedValues = indexMeans(m_request.meanFrom, d.contentHash, point.name, m_request.ablated);
+        out->editedValues = pass(*m_bundle, classifier, edited, point.name, m_request.ablated, out->ablatedValues);
     }
     m_result = out;
     return Step::Done;

@@ -13,6 +13,7 @@
 
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace ms {
@@ -39,7 +40,10 @@ struct ProbeRequest {
     std::string sourcePath;
     QImage source;
     std::vector<WordOverlay> overlays; // written on the view, in its pixels
-    std::vector<int> ablated;          // units of the layer switched off (set to 0) in the edited pass
+    std::vector<int> ablated;          // units of the layer switched off in the edited pass
+    // Mean-ablation: a switched-off unit reads its mean over these indexes' pictures (images
+    // folder, index folder) instead of 0. Empty: zero-ablation.
+    std::vector<std::pair<QString, QString>> meanFrom;
     std::string layer;                 // empty: the bundle's default layer
     QStringList labels;
     QStringList templates;
@@ -52,6 +56,7 @@ public:
     // The edited pass: the words written on the picture and the ablated units switched off.
     QImage clean, edited;              // edited is null without edits
     std::vector<int> ablated;
+    std::vector<float> ablatedValues;  // what they read instead (empty: 0)
     ProbeValues cleanValues;
     ProbeValues editedValues;          // empty without edits
     bool hasEdits() const { return !edited.isNull(); }

@@ -96,6 +96,7 @@ ProbeDock::ProbeDock(ModelSession* session, QWidget* parent)
       m_status(new QLabel),
       m_layerLabel(new QLabel),
       m_heatmap(new QCheckBox),
+      m_ablationMode(new QComboBox),
       m_pin(new QPushButton),
       m_compare(new CompareStrip) {
     setObjectName(QStringLiteral("ProbeDock"));
@@ -139,6 +140,10 @@ ProbeDock::ProbeDock(ModelSession* session, QWidget* parent)
     for (QWidget* w : std::initializer_list<QWidget*>{m_addText, m_word, m_font, m_size, m_colour, m_box, m_remove}) editor->addWidget(w);
     editor->addStretch();
     editor->addWidget(m_heatmap);
+    m_ablationMode->setObjectName(QStringLiteral("ablationMode"));
+    m_ablationMode->addItems({QString(), QString()});
+    m_ablationMode->setItemData(1, false, Qt::UserRole - 1);  // enabled once there is an index source
+    editor->addWidget(m_ablationMode);
     editor->addWidget(m_pin);
     m_pin->setObjectName(QStringLiteral("pin"));
     m_pin->setEnabled(false);
@@ -203,6 +208,9 @@ ProbeDock::ProbeDock(ModelSession* session, QWidget* parent)
             m_compare->setUnit(QString::fromStdString(m_result->layer), m_units->item(m_units->currentRow(), 0)->text().toInt());
     });
     connect(m_pin, &QPushButton::clicked, this, &ProbeDock::pinForComparison);
+    connect(m_ablationMode, &QComboBox::currentIndexChanged, this, [this] {
+        if (!m_ablated.empty()) scheduleRun();
+    });
     connect(m_compare, &CompareStrip::reprobe, this, [this](const QImage& picture) {
         setOverlays({});
         probeImage(picture);
@@ -312,6 +320,13 @@ int ProbeDock::addOverlay(const QString& word) {
     return int(m_overlays.size()) - 1;
 }
 
+void ProbeDock::setMeanSource(IndexSource source) {
+    m_meanSource = std::move(source);
+    m_ablationMode->setItemData(1, QVariant(), Qt::UserRole - 1);  // selectable
+}
+
+void ProbeDock::setMeanAblation(bool on) { m_ablationMode->setCurrentIndex(on && m_meanSource ? 1 : 0); }
+
 void ProbeDock::setAblated(int unit, bool off) {
     if (off) m_ablated.insert(unit);
     else m_ablated.erase(unit);
@@ -369,6 +384,7 @@ void ProbeDock::submit() {
     request.source = m_pendingImage;
     request.overlays = m_overlays;
     request.ablated.assign(m_ablated.begin(), m_ablated.end());
+    if (m_ablationMode->currentIndex() == 1 && m_meanSource) request.meanFrom = m_meanSource();
     request.layer = m_layer->currentText().toStdString();
     request.labels = m_labels;
     request.templates = m_templates;
@@ -518,6 +534,9 @@ void ProbeDock::retranslate() {
     m_heatmap->setText(tr("Heatmap"));
     m_heatmap->setToolTip(tr("Show where in the picture the selected unit fires"));
     m_pin->setText(tr("Pin"));
+    m_ablationMode->setItemText(0, tr("Off = 0"));
+    m_ablationMode->setItemText(1, tr("Off = dataset mean"));
+    m_ablationMode->setToolTip(tr("What a switched-off unit reads: zero, or its mean over the indexed pictures"));
     m_pin->setToolTip(tr("Keep this result beside the others to compare pictures"));
     m_units->setHorizontalHeaderLabels({tr("Unit"), tr("Activation"), tr("Δ vs clean"), tr("Max"), tr("Off")});
 }

@@ -13,6 +13,7 @@
 #include <QImage>
 #include <QStringList>
 
+#include <functional>
 #include <memory>
 #include <set>
 
@@ -60,6 +61,11 @@ public:
     // Ablation: units of the layer switched off (zeroed) in the edited pass ("Off" column).
     void setAblated(int unit, bool off);
     const std::set<int>& ablated() const { return m_ablated; }
+    // Mean-ablation: switched-off units read their mean over these indexes (images folder,
+    // index folder) instead of 0, when the user picks "dataset mean".
+    using IndexSource = std::function<std::vector<std::pair<QString, QString>>()>;
+    void setMeanSource(IndexSource source);
+    void setMeanAblation(bool on);
 
     // File → Probe image… (the dock's Open… button does the same).
     QAction* openAction() const { return m_openAction; }
@@ -123,6 +129,8 @@ private:
     QLabel* m_status;
     QLabel* m_layerLabel;
     QCheckBox* m_heatmap;
+    QComboBox* m_ablationMode;
+    IndexSource m_meanSource;
     QPushButton* m_pin;
     CompareStrip* m_compare;
     QString m_pictureName;  // file name of the probed picture, or a description

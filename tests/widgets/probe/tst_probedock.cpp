@@ -7,6 +7,8 @@
 
 #include "analysis/ProbeJob.h"
 #include "probe/ProbeCanvas.h"
+#include "explorer/FoldersDock.h"
+#include "index/IndexReader.h"
 #include "probe/CompareStrip.h"
 #include "probe/ProbeDock.h"
 #include "probe/ZeroShotChart.h"
@@ -18,6 +20,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMimeData>
+#include <QComboBox>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableWidget>
@@ -160,6 +163,43 @@ private Q_SLOTS:
         QVERIFY(probed.wait(30'000));
         QVERIFY(!dock.lastResult()->hasEdits());
         QCOMPARE(dock.lastResult()->cleanValues.means, clean->cleanValues.means);
+    }
+
+    void meanAblationReadsTheIndexMean() {
+        test::useEmptyTestAppData();
+        FoldersDock folders(m_session);
+        QSignalSpy indexed(&folders, &FoldersDock::folderIndexed);
+        folders.addFolder(m_dir.path());
+        QVERIFY(indexed.wait(120'000));
+        const QString indexDir = indexed.first().at(1).toString();
+
+        ProbeDock dock(m_session);
+        QSignalSpy probed(&dock, &ProbeDock::probed);
+        dock.setMeanSource([&] {
+            std::vector<std::pair<QString, QString>> out;
+            const auto ready = folders.readyIndexes();
+            for (auto it = ready.cbegin(); it != ready.cend(); ++it) out.emplace_back(it.key(), it.value());
+            return out;
+        });
+        dock.setMeanAblation(true);
+        QCOMPARE(dock.findChild<QComboBox*>(QStringLiteral("ablationMode"))->currentIndex(), 1);
+        dock.probeFile(m_photo);
+        QVERIFY(probed.wait(30'000));
+        const int top = dock.lastResult()->cleanValues.ranking().front();
+        dock.setAblated(top, true);
+        QVERIFY(probed.wait(30'000));
+        const auto off = dock.lastResult();
+        // The unit's mean over the indexed pictures (their spatial means), from the index's own list.
+        const auto reader = IndexReader::open(indexDir.toStdString());
+        const std::string layer = off->layer;
+        double sum = 0;
+        const auto all = reader->top(layer, top, 1000, false, ScoreKind::Mean);
+        for (const TopHit& h : all) sum += h.score;
+        QVERIFY(!all.empty());
+        QCOMPARE(off->ablatedValues.size(), size_t(1));
+        QVERIFY(std::abs(off->ablatedValues[0] - sum / all.size()) < 1e-4);
+        QVERIFY(std::abs(off->editedValues.means[size_t(top)] - off->ablatedValues[0]) < 1e-4);
+        QVERIFY(off->editedValues.means[size_t(top)] != 0.0f);
     }
 
     void compareModePinsPicturesSideBySide() {
