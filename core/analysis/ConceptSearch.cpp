@@ -7,6 +7,7 @@
 #include "jobs/Feedback.h"
 #include "model/ClipModelTorch.h"
 #include "model/ModelBundle.h"
+#include "util/CacheDir.h"
 #include "util/Error.h"
 
 #include <QCryptographicHash>
@@ -84,9 +85,7 @@ struct ConceptSearchJob::State {
 };
 
 QString defaultEmbeddingsCacheDir() {
-    const QString xdg = qEnvironmentVariable("XDG_CACHE_HOME");
-    const QString base = !xdg.isEmpty() ? xdg : QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation);
-    return QDir(base).filePath(QStringLiteral("multiscope/embeddings"));
+    return multiscopeCacheDir(QStringLiteral("embeddings"));
 }
 
 ConceptSearchJob::ConceptSearchJob(std::shared_ptr<const ModelBundle> bundle, ConceptSearchRequest request)

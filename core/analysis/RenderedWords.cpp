@@ -7,6 +7,7 @@
 #include "model/ModelBundle.h"
 #include "render/TextRenderer.h"
 #include "text/CommonWords.h"
+#include "util/CacheDir.h"
 #include "util/Error.h"
 
 #include <QCryptographicHash>
@@ -126,9 +127,7 @@ QString renderedWordsCachePath(const QString& cacheDir, const std::string& model
 }
 
 QString defaultRenderedWordsCacheDir() {
-    const QString xdg = qEnvironmentVariable("XDG_CACHE_HOME");
-    const QString base = !xdg.isEmpty() ? xdg : QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation);
-    return QDir(base).filePath(QStringLiteral("multiscope/rendered-words"));
+    return multiscopeCacheDir(QStringLiteral("rendered-words"));
 }
 
 std::optional<RenderedWordsTable> loadRenderedWords(const QString& path, const std::string& modelHash,

@@ -1,5 +1,6 @@
 #include "featurevis/FeatureVisCache.h"
 
+#include "util/CacheDir.h"
 #include "util/Log.h"
 
 #include <QDateTime>
@@ -58,9 +59,7 @@ T field(const Json& j, const char* name, T fallback) {
 }  // namespace
 
 QString FeatureVisCache::defaultDirectory() {
-    const QString xdg = qEnvironmentVariable("XDG_CACHE_HOME");
-    const QString base = !xdg.isEmpty() ? xdg : QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation);
-    return QDir(base).filePath(QStringLiteral("multiscope/featurevis"));
+    return multiscopeCacheDir(QStringLiteral("featurevis"));
 }
 
 FeatureVisCache::FeatureVisCache(QString directory, std::int64_t maxBytes, Clock clock)

@@ -103,9 +103,7 @@ void ExamplesDock::request() {
     const auto bundle = m_session->bundle();
     if (!bundle || m_layer.isEmpty()) return;
     ExamplesRequest r;
-    const auto ready = m_folders->readyIndexes();
-    for (auto it = ready.cbegin(); it != ready.cend(); ++it) r.indexes.emplace_back(it.key(), it.value());
-    std::sort(r.indexes.begin(), r.indexes.end());
+    r.indexes = m_folders->readyIndexList();
     r.modelHash = bundle->descriptor().contentHash;
     r.layer = m_layer.toStdString();
     r.unit = m_unit;

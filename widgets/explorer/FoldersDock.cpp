@@ -23,6 +23,8 @@
 #include <QStandardPaths>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace ms {
 namespace {
 
@@ -193,6 +195,14 @@ QHash<QString, QString> FoldersDock::readyIndexes() const {
         if (!running && QFileInfo::exists(indexDirFor(dir))) ready.insert(dir, indexDirFor(dir));
     }
     return ready;
+}
+
+std::vector<std::pair<QString, QString>> FoldersDock::readyIndexList() const {
+    const auto ready = readyIndexes();
+    std::vector<std::pair<QString, QString>> list;
+    for (auto it = ready.cbegin(); it != ready.cend(); ++it) list.emplace_back(it.key(), it.value());
+    std::sort(list.begin(), list.end());
+    return list;
 }
 
 bool FoldersDock::ensureSampleFolder(int count) {

@@ -7,6 +7,9 @@
 #include "jobs/Job.h"
 
 #include <QDockWidget>
+
+#include <utility>
+#include <vector>
 #include <QHash>
 #include <QStringList>
 
@@ -34,6 +37,8 @@ public:
     QString indexDirFor(const QString& dir) const;
     // Folders whose index is complete, with their index folders.
     QHash<QString, QString> readyIndexes() const;
+    // The same as (images folder, index folder) pairs sorted by folder: what the jobs take.
+    std::vector<std::pair<QString, QString>> readyIndexList() const;
     // Generates `count` pictures of the generated world (the model's resolution) into the
     // data folder and adds them as a folder — once per model; false when already done.
     bool ensureSampleFolder(int count = 300);

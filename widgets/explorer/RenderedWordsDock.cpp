@@ -223,9 +223,7 @@ void RenderedWordsDock::probeConcept(const QString& concept) {
     if (!m_tables.count(layer) && m_layer == layer) requestTable();
     if (!m_folders) return;
     ConceptSearchRequest search;
-    const auto ready = m_folders->readyIndexes();
-    for (auto it = ready.cbegin(); it != ready.cend(); ++it) search.indexes.emplace_back(it.key(), it.value());
-    std::sort(search.indexes.begin(), search.indexes.end());
+    search.indexes = m_folders->readyIndexList();
     if (search.indexes.empty()) {
         m_search->setRowCount(0);
         m_conceptTabs->setTabText(1, tr("Dataset examples (no indexed folder)"));

@@ -135,9 +135,7 @@ void UnitResponseDock::request() {
     const auto bundle = m_session->bundle();
     if (!bundle || m_layer.isEmpty() || m_unit < 0) return;
     UnitResponseRequest r;
-    const auto ready = m_folders->readyIndexes();
-    for (auto it = ready.cbegin(); it != ready.cend(); ++it) r.indexes.emplace_back(it.key(), it.value());
-    std::sort(r.indexes.begin(), r.indexes.end());
+    r.indexes = m_folders->readyIndexList();
     if (r.indexes.empty()) {
         m_status->setText(tr("No indexed pictures yet: add a folder in Image folders."));
         return;

@@ -47,12 +47,7 @@ Workbench::Workbench(ComputeWorker* worker, LanguageSwitcher* languages, const Q
     m_folders = new FoldersDock(session, window);
     window->addDock(m_folders, Qt::LeftDockWidgetArea);
     m_probe = new ProbeDock(session, window);
-    m_probe->setMeanSource([this] {
-        std::vector<std::pair<QString, QString>> indexes;
-        const auto ready = m_folders->readyIndexes();
-        for (auto it = ready.cbegin(); it != ready.cend(); ++it) indexes.emplace_back(it.key(), it.value());
-        return indexes;
-    });
+    m_probe->setMeanSource([this] { return m_folders->readyIndexList(); });
     window->addDock(m_probe, Qt::LeftDockWidgetArea);
     m_bench = new AttackBenchDock(session, window);
     window->addDock(m_bench, Qt::LeftDockWidgetArea);

@@ -175,12 +175,7 @@ private Q_SLOTS:
 
         ProbeDock dock(m_session);
         QSignalSpy probed(&dock, &ProbeDock::probed);
-        dock.setMeanSource([&] {
-            std::vector<std::pair<QString, QString>> out;
-            const auto ready = folders.readyIndexes();
-            for (auto it = ready.cbegin(); it != ready.cend(); ++it) out.emplace_back(it.key(), it.value());
-            return out;
-        });
+        dock.setMeanSource([&] { return folders.readyIndexList(); });
         dock.setMeanAblation(true);
         QCOMPARE(dock.findChild<QComboBox*>(QStringLiteral("ablationMode"))->currentIndex(), 1);
         dock.probeFile(m_photo);
