@@ -71,18 +71,21 @@ at::Tensor scoreWords(const ModelBundle& bundle, const std::string& layer, const
 
 }  // namespace
 
+QImage renderedWordImage(const QString& word, int side, int styleIndex) {
+    const WordStyle& s = wordStyles().at(size_t(styleIndex));
+    QImage image(side, side, QImage::Format_RGB888);
+    image.fill(s.paper);
+    TextStyle style;
+    style.font = s.font;
+    style.color = s.ink;
+    style.pixelSize = fitPixelSize(word, style, 0.9 * side, 0.5 * side, 0.45 * side);
+    drawText(image, word, style, QPointF(side / 2.0, side / 2.0));
+    return image;
+}
+
 std::vector<QImage> renderedWordImages(const QString& word, int side) {
     std::vector<QImage> out;
-    for (const WordStyle& s : wordStyles()) {
-        QImage image(side, side, QImage::Format_RGB888);
-        image.fill(s.paper);
-        TextStyle style;
-        style.font = s.font;
-        style.color = s.ink;
-        style.pixelSize = fitPixelSize(word, style, 0.9 * side, 0.5 * side, 0.45 * side);
-        drawText(image, word, style, QPointF(side / 2.0, side / 2.0));
-        out.push_back(image);
-    }
+    for (int i = 0; i < kRenderedWordStyles; ++i) out.push_back(renderedWordImage(word, side, i));
     return out;
 }
 
@@ -178,6 +181,8 @@ std::string RenderedWordsJob::description() const {
 
 Job::Step RenderedWordsJob::step(Feedback& feedback) {
     if (m_next < 0) {
+        // Reading and ranking the dictionary takes a moment: here, not on the GUI thread.
+        if (m_request.words.isEmpty()) m_request.words = defaultRenderedWords(*m_bundle);
         if (m_request.words.isEmpty()) throw Error("rendered words: the word list is empty");
         m_table.modelHash = m_bundle->descriptor().contentHash;
         m_table.layer = resolvedImageLayer(*m_bundle, m_request.layer);

@@ -28,6 +28,8 @@ constexpr int kRenderedWordStyles = 4;
 // The pictures a word is drawn as: kRenderedWordStyles of them, side × side, RGB.
 // Needs a QGuiApplication (fonts); any thread.
 std::vector<QImage> renderedWordImages(const QString& word, int side);
+// One of them (style in [0, kRenderedWordStyles)).
+QImage renderedWordImage(const QString& word, int side, int style);
 
 struct RenderedWordsTable {
     std::string modelHash;
@@ -57,7 +59,7 @@ void saveRenderedWords(const RenderedWordsTable& table, const QString& path);
 
 struct RenderedWordsRequest {
     std::string layer;      // name or alias; empty: the bundle's default layer
-    QStringList words;
+    QStringList words;      // empty: defaultRenderedWords(), worked out on the worker
     QString cacheDir;       // empty: no cache
     int wordsPerSlice = 8;  // words rendered and scored per step (× kRenderedWordStyles pictures)
     bool interactive = false;  // the text probe: one word, before everything else

@@ -199,4 +199,11 @@ void FeatureVisCache::setMaxBytes(std::int64_t bytes) {
     evict({});
 }
 
+QImage cachedUnitPicture(FeatureVisCache& cache, const ModelDescriptor& descriptor, const std::string& layer, int unit) {
+    FeatureVisRequest request;
+    request.objective = layer + ":" + std::to_string(unit);
+    const auto cached = cache.find(request.resolvedFor(descriptor));
+    return cached && !cached->images.empty() ? cached->images.front() : QImage();
+}
+
 }  // namespace ms

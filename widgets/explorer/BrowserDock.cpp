@@ -100,11 +100,9 @@ BrowserDock::BrowserDock(ModelSession* session, AnnotationStore* annotations, QW
     m_model->setThumbnailFn([this](const QString& layer, int unit) -> QPixmap {
         const auto bundle = m_session->bundle();
         if (!bundle) return {};
-        FeatureVisRequest request;
-        request.objective = layer.toStdString() + ":" + std::to_string(unit);
-        const auto cached = m_cache->find(request.resolvedFor(bundle->descriptor()));
-        if (!cached || cached->images.empty()) return {};
-        return QPixmap::fromImage(cached->images.front().scaled(40, 40, Qt::KeepAspectRatio, Qt::SmoothTransformation));
+        const QImage picture = cachedUnitPicture(*m_cache, bundle->descriptor(), layer.toStdString(), unit);
+        if (picture.isNull()) return {};
+        return QPixmap::fromImage(picture.scaled(40, 40, Qt::KeepAspectRatio, Qt::SmoothTransformation));
     });
 
     auto* filterRow = new QHBoxLayout;

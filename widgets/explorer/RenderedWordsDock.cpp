@@ -45,7 +45,7 @@ QTableWidget* makeTable(const char* name) {
 
 // The word as the model saw it (the first style), small enough for a table row.
 QIcon wordIcon(const QString& word) {
-    const QImage image = renderedWordImages(word, 96).front();
+    const QImage image = renderedWordImage(word, 96, 0);
     return QIcon(QPixmap::fromImage(image.scaledToHeight(kWordIconHeight, Qt::SmoothTransformation)));
 }
 
@@ -160,23 +160,19 @@ void RenderedWordsDock::setUnit(const QString& layer, int unit) {
     else requestTable();
 }
 
-QStringList RenderedWordsDock::wordList(QString* warning) const {
-    const auto bundle = m_session->bundle();
-    if (!m_listFile.isEmpty()) return readWordList(m_listFile);
-    return defaultRenderedWords(*bundle, warning);
-}
 
 void RenderedWordsDock::requestTable() {
     const auto bundle = m_session->bundle();
     if (!bundle || m_layer.isEmpty()) return;
     if (m_tableJob && m_tableLayer == m_layer) return;  // already being scored
-    QString warning;
-    QStringList words;
-    try {
-        words = wordList(&warning);
-    } catch (const Error& e) {
-        m_status->setText(QString::fromStdString(e.what()));
-        return;
+    QStringList words;  // empty: the default list, made on the worker
+    if (!m_listFile.isEmpty()) {
+        try {
+            words = readWordList(m_listFile);
+        } catch (const Error& e) {
+            m_status->setText(QString::fromStdString(e.what()));
+            return;
+        }
     }
     m_words->setRowCount(0);
     m_tableLayer = m_layer;
@@ -185,8 +181,8 @@ void RenderedWordsDock::requestTable() {
     m_progress->setValue(0);
     m_progress->setFormat(tr("Scoring words…"));
     m_progress->show();
-    m_status->setText(warning.isEmpty() ? tr("%n words, drawn in 4 styles, are scored once for this layer and kept.", nullptr, words.size())
-                                        : warning);
+    m_status->setText(words.isEmpty() ? tr("The words, drawn in 4 styles, are scored once for this layer and kept.")
+                                      : tr("%n words, drawn in 4 styles, are scored once for this layer and kept.", nullptr, words.size()));
 }
 
 void RenderedWordsDock::showWords() {

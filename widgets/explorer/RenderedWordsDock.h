@@ -65,7 +65,6 @@ private:
     void showWords();
     void showConcept();
     void showSearch(const ConceptSearchOutput& result);
-    QStringList wordList(QString* warning) const;
     void chooseWordList(int index);
     void retranslate();
 

@@ -5,6 +5,7 @@
 #include "bundled/BundledSidecar.h"
 #include "jobs/ComputeWorker.h"
 #include "model/ModelBundle.h"
+#include "featurevis/FeatureVisCache.h"
 #include "probe/CompareStrip.h"
 #include "probe/ProbeCanvas.h"
 #include "probe/ZeroShotChart.h"
@@ -23,6 +24,7 @@
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QEvent>
+#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
@@ -98,7 +100,8 @@ ProbeDock::ProbeDock(ModelSession* session, QWidget* parent)
       m_heatmap(new QCheckBox),
       m_ablationMode(new QComboBox),
       m_pin(new QPushButton),
-      m_compare(new CompareStrip) {
+      m_compare(new CompareStrip),
+      m_fvCache(std::make_unique<FeatureVisCache>()) {
     setObjectName(QStringLiteral("ProbeDock"));
     setAcceptDrops(true);
     m_addText->setObjectName(QStringLiteral("addText"));
@@ -419,6 +422,7 @@ void ProbeDock::showResult(std::shared_ptr<const ProbeOutput> result) {
             item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
             m_units->setItem(r, c, item);
         }
+        m_units->item(r, 0)->setIcon(unitThumbnail(result->layer, unit));
         auto* off = new QTableWidgetItem;
         off->setFlags(Qt::ItemIsUserCheckable | Qt::ItemIsEnabled | Qt::ItemIsSelectable);
         off->setCheckState(m_ablated.count(unit) ? Qt::Checked : Qt::Unchecked);
@@ -455,6 +459,18 @@ void ProbeDock::pinForComparison() {
         m_compare->setUnit(QString::fromStdString(m_result->layer), m_units->item(m_units->currentRow(), 0)->text().toInt());
 }
 
+QIcon ProbeDock::unitThumbnail(const std::string& layer, int unit) {
+    const QString key = QString::fromStdString(layer) + QLatin1Char(':') + QString::number(unit);
+    auto it = m_thumbnails.find(key);
+    if (it == m_thumbnails.end()) {
+        const QImage picture = cachedUnitPicture(*m_fvCache, m_session->bundle()->descriptor(), layer, unit);
+        it = m_thumbnails.insert(key, picture.isNull() ? QIcon()
+                                                       : QIcon(QPixmap::fromImage(picture.scaled(32, 32, Qt::KeepAspectRatio,
+                                                                                                 Qt::SmoothTransformation))));
+    }
+    return *it;
+}
+
 void ProbeDock::showHeatmapOfSelectedUnit() {
     if (!m_result || m_units->currentRow() < 0 || !m_heatmap->isChecked()) {
         m_canvas->setHeatmap({}, 0, 0);
@@ -480,6 +496,7 @@ void ProbeDock::onModelLoaded() {
         m_templates = promptTemplatesFor(*bundle);
     }
     m_memo = makeProbeMemo();
+    m_thumbnails.clear();
     m_view = QImage();  // the view depends on the model's resolution
     m_result.reset();
     m_status->setText(tr("Drop an image to probe it."));
@@ -494,6 +511,18 @@ void ProbeDock::editLabels() {
     form->addRow(tr("Labels (one per line):"), labels);
     form->addRow(tr("Prompt templates, {} for the label (averaged):"), templates);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
+    // ImageNet-style class lists: one name per line ('#' comments and blank lines skipped).
+    QPushButton* load = buttons->addButton(tr("Load labels…"), QDialogButtonBox::ActionRole);
+    connect(load, &QPushButton::clicked, &dialog, [&dialog, labels] {
+        const QString path = QFileDialog::getOpenFileName(&dialog, tr("Labels (one per line)"), QString(),
+                                                          tr("Text files (*.txt);;All files (*)"));
+        QFile file(path);
+        if (path.isEmpty() || !file.open(QIODevice::ReadOnly | QIODevice::Text)) return;
+        QStringList names;
+        for (const QString& line : QString::fromUtf8(file.readAll()).split(QLatin1Char('\n')))
+            if (!line.trimmed().isEmpty() && !line.trimmed().startsWith(QLatin1Char('#'))) names << line.trimmed();
+        labels->setPlainText(names.join(QLatin1Char('\n')));
+    });
     form->addRow(buttons);
     connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);

@@ -10,6 +10,8 @@
 #include "world/WorldGenerator.h"
 
 #include <QDockWidget>
+#include <QHash>
+#include <QIcon>
 #include <QImage>
 #include <QStringList>
 
@@ -32,6 +34,7 @@ namespace ms {
 
 class ModelSession;
 class CompareStrip;
+class FeatureVisCache;
 class ProbeCanvas;
 class ProbeMemo;
 class ProbeOutput;
@@ -93,6 +96,8 @@ private:
     void scheduleRun();
     void showResult(std::shared_ptr<const ProbeOutput> result);
     void showHeatmapOfSelectedUnit();
+    // The unit's cached feature visualization, small (empty when none was made yet).
+    QIcon unitThumbnail(const std::string& layer, int unit);
     void onModelLoaded();
     void editLabels();
     void syncEditorFromOverlay(int index);
@@ -134,6 +139,8 @@ private:
     QPushButton* m_pin;
     CompareStrip* m_compare;
     QString m_pictureName;  // file name of the probed picture, or a description
+    std::unique_ptr<FeatureVisCache> m_fvCache;
+    QHash<QString, QIcon> m_thumbnails;  // "layer:unit" → thumbnail, for this model
 };
 
 }  // namespace ms

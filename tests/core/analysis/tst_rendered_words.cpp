@@ -1,7 +1,7 @@
 // Rendered words: the common-word list follows its rule and is deterministic; a word is drawn
 // in four distinct, legible styles; the sliced job gives the same table as scoring in one go,
 // caches it per model, layer and list (a damaged cache file is recomputed, not trusted); the
-// rankings order as documented; text-tower layers are refused.
+// rankings order as documented; text-tower and unknown layers are refused.
 
 #include "TestSupport.h"
 
@@ -154,7 +154,7 @@ private Q_SLOTS:
     void textTowerLayersAreRefused() {
         const auto bundle = tinyModel();
         QVERIFY_THROWS_EXCEPTION(Error, scoreRenderedWords(*bundle, "transformer.resblocks.0", kWords));
-        QVERIFY_THROWS_EXCEPTION(Error, scoreRenderedWords(*bundle, "visual.layer3", {}));
+        QVERIFY_THROWS_EXCEPTION(Error, scoreRenderedWords(*bundle, "visual.nowhere", kWords));
     }
 };
 
