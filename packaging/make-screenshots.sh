@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
-# Makes the README's screenshots from the real app, offscreen, with a fresh configuration.
+# Makes the README's screenshots from the real app, offscreen, with a fresh configuration, data
+# and cache: the bundled model opened on its multimodal snowflake unit, grabbed once every
+# panel has filled (the sample folder indexed, the words scored, the feature visualization done).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 bash "$root/packaging/configure-build.sh" multiscope
-config="$(mktemp -d)"
-trap 'rm -rf "$config"' EXIT
+home="$(mktemp -d)"
+trap 'rm -rf "$home"' EXIT
 mkdir -p "$root/resources/screenshots"
-XDG_CONFIG_HOME="$config" QT_QPA_PLATFORM=offscreen \
-  "$root/build/app/multiscope" --reset-layout --screenshot "$root/resources/screenshots/main-window.png"
+XDG_CONFIG_HOME="$home/config" XDG_DATA_HOME="$home/data" XDG_CACHE_HOME="$home/cache" QT_QPA_PLATFORM=offscreen \
+  "$root/build/app/multiscope" --reset-layout --model bundled --goto visual.layer4.0.add:123 \
+  --screenshot "$root/resources/screenshots/main-window.png"
 echo "wrote resources/screenshots/main-window.png" >&2

@@ -214,112 +214,112 @@
 <context>
     <name>ms::BrowserDock</name>
     <message>
-        <location filename="../widgets/explorer/BrowserDock.cpp" line="169"/>
+        <location filename="../widgets/explorer/BrowserDock.cpp" line="167"/>
         <source>Export annotations</source>
         <translation>Anmerkungen exportieren</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/BrowserDock.cpp" line="170"/>
+        <location filename="../widgets/explorer/BrowserDock.cpp" line="168"/>
         <source>JSON (*.json);;CSV (*.csv)</source>
         <translation>JSON (*.json);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/BrowserDock.cpp" line="174"/>
+        <location filename="../widgets/explorer/BrowserDock.cpp" line="172"/>
         <source>Import annotations</source>
         <translation>Anmerkungen importieren</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/BrowserDock.cpp" line="174"/>
+        <location filename="../widgets/explorer/BrowserDock.cpp" line="172"/>
         <source>JSON or CSV (*.json *.csv)</source>
         <translation>JSON oder CSV (*.json *.csv)</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/BrowserDock.cpp" line="219"/>
+        <location filename="../widgets/explorer/BrowserDock.cpp" line="217"/>
         <source>Units of %1</source>
         <translation>Einheiten von %1</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/BrowserDock.cpp" line="295"/>
+        <location filename="../widgets/explorer/BrowserDock.cpp" line="293"/>
         <source>Cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/BrowserDock.cpp" line="296"/>
+        <location filename="../widgets/explorer/BrowserDock.cpp" line="294"/>
         <source>%1 annotations written to %2</source>
         <translation>%1 Anmerkungen nach %2 geschrieben</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/BrowserDock.cpp" line="301"/>
+        <location filename="../widgets/explorer/BrowserDock.cpp" line="299"/>
         <source>Cannot read %1: %2</source>
         <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/BrowserDock.cpp" line="313"/>
+        <location filename="../widgets/explorer/BrowserDock.cpp" line="311"/>
         <source>%1 annotations read from %2</source>
         <translation>%1 Anmerkungen aus %2 gelesen</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/BrowserDock.cpp" line="384"/>
+        <location filename="../widgets/explorer/BrowserDock.cpp" line="382"/>
         <source>Layers and units</source>
         <translation>Schichten und Einheiten</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/BrowserDock.cpp" line="385"/>
+        <location filename="../widgets/explorer/BrowserDock.cpp" line="383"/>
         <source>Layers (units)</source>
         <translation>Schichten (Einheiten)</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/BrowserDock.cpp" line="386"/>
+        <location filename="../widgets/explorer/BrowserDock.cpp" line="384"/>
         <source>Units</source>
         <translation>Einheiten</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/BrowserDock.cpp" line="387"/>
+        <location filename="../widgets/explorer/BrowserDock.cpp" line="385"/>
         <source>Filter: unit number or label  (/)</source>
         <translation>Filter: Nummer oder Bezeichnung  (/)</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/BrowserDock.cpp" line="388"/>
+        <location filename="../widgets/explorer/BrowserDock.cpp" line="386"/>
         <source>★ only</source>
         <translation>nur ★</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/BrowserDock.cpp" line="389"/>
+        <location filename="../widgets/explorer/BrowserDock.cpp" line="387"/>
         <source>Copy address</source>
         <translation>Adresse kopieren</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/BrowserDock.cpp" line="390"/>
+        <location filename="../widgets/explorer/BrowserDock.cpp" line="388"/>
         <source>Export…</source>
         <translation>Exportieren…</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/BrowserDock.cpp" line="391"/>
+        <location filename="../widgets/explorer/BrowserDock.cpp" line="389"/>
         <source>Export this model&apos;s labels, notes and favourites (JSON or CSV)</source>
         <translation>Bezeichnungen, Notizen und Favoriten dieses Modells exportieren (JSON oder CSV)</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/BrowserDock.cpp" line="392"/>
+        <location filename="../widgets/explorer/BrowserDock.cpp" line="390"/>
         <source>Import…</source>
         <translation>Importieren…</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/BrowserDock.cpp" line="393"/>
+        <location filename="../widgets/explorer/BrowserDock.cpp" line="391"/>
         <source>Import labels, notes and favourites from a colleague (JSON or CSV)</source>
         <translation>Bezeichnungen, Notizen und Favoriten von Kollegen importieren (JSON oder CSV)</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/BrowserDock.cpp" line="394"/>
+        <location filename="../widgets/explorer/BrowserDock.cpp" line="392"/>
         <source>Label this unit</source>
         <translation>Diese Einheit benennen</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/BrowserDock.cpp" line="395"/>
+        <location filename="../widgets/explorer/BrowserDock.cpp" line="393"/>
         <source>Favourite (f)</source>
         <translation>Favorit (f)</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/BrowserDock.cpp" line="396"/>
+        <location filename="../widgets/explorer/BrowserDock.cpp" line="394"/>
         <source>Notes</source>
         <translation>Notizen</translation>
     </message>
@@ -350,22 +350,22 @@
         <translation>%1 Bilder aus %2 Ordnern</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/ExamplesDock.cpp" line="123"/>
+        <location filename="../widgets/explorer/ExamplesDock.cpp" line="121"/>
         <source>Dataset examples</source>
         <translation>Beispielbilder</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/ExamplesDock.cpp" line="124"/>
+        <location filename="../widgets/explorer/ExamplesDock.cpp" line="122"/>
         <source>Least exciting</source>
         <translation>Am wenigsten anregend</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/ExamplesDock.cpp" line="125"/>
+        <location filename="../widgets/explorer/ExamplesDock.cpp" line="123"/>
         <source>Show where it fires</source>
         <translation>Zeigen, wo sie feuert</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/ExamplesDock.cpp" line="126"/>
+        <location filename="../widgets/explorer/ExamplesDock.cpp" line="124"/>
         <source>Double-click a picture to probe it</source>
         <translation>Doppelklick untersucht das Bild</translation>
     </message>
@@ -510,72 +510,72 @@
 <context>
     <name>ms::FoldersDock</name>
     <message>
-        <location filename="../widgets/explorer/FoldersDock.cpp" line="36"/>
+        <location filename="../widgets/explorer/FoldersDock.cpp" line="38"/>
         <source>1 image indexed</source>
         <translation>1 Bild indexiert</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/FoldersDock.cpp" line="36"/>
+        <location filename="../widgets/explorer/FoldersDock.cpp" line="38"/>
         <source>%1 images indexed</source>
         <translation>%1 Bilder indexiert</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/FoldersDock.cpp" line="71"/>
+        <location filename="../widgets/explorer/FoldersDock.cpp" line="73"/>
         <source>Add an image folder</source>
         <translation>Bildordner hinzufügen</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/FoldersDock.cpp" line="86"/>
+        <location filename="../widgets/explorer/FoldersDock.cpp" line="88"/>
         <source>indexing: %1</source>
         <translation>indexiere: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/FoldersDock.cpp" line="95"/>
+        <location filename="../widgets/explorer/FoldersDock.cpp" line="97"/>
         <source>, bad files skipped: %1</source>
         <translation>, fehlerhafte Dateien übersprungen: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/FoldersDock.cpp" line="106"/>
+        <location filename="../widgets/explorer/FoldersDock.cpp" line="108"/>
         <source>failed: %1</source>
         <translation>fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/FoldersDock.cpp" line="132"/>
+        <location filename="../widgets/explorer/FoldersDock.cpp" line="134"/>
         <source>not indexed yet</source>
         <translation>noch nicht indexiert</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/FoldersDock.cpp" line="184"/>
+        <location filename="../widgets/explorer/FoldersDock.cpp" line="186"/>
         <source>waiting to be indexed</source>
         <translation>wartet auf Indexierung</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/FoldersDock.cpp" line="217"/>
+        <location filename="../widgets/explorer/FoldersDock.cpp" line="227"/>
         <source>generating sample pictures</source>
         <translation>erzeuge Beispielbilder</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/FoldersDock.cpp" line="228"/>
+        <location filename="../widgets/explorer/FoldersDock.cpp" line="238"/>
         <source>Image folders</source>
         <translation>Bildordner</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/FoldersDock.cpp" line="229"/>
+        <location filename="../widgets/explorer/FoldersDock.cpp" line="239"/>
         <source>Add folder…</source>
         <translation>Ordner hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/FoldersDock.cpp" line="230"/>
+        <location filename="../widgets/explorer/FoldersDock.cpp" line="240"/>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/FoldersDock.cpp" line="231"/>
+        <location filename="../widgets/explorer/FoldersDock.cpp" line="241"/>
         <source>Index again</source>
         <translation>Neu indexieren</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/FoldersDock.cpp" line="232"/>
+        <location filename="../widgets/explorer/FoldersDock.cpp" line="242"/>
         <source>Folders are indexed in the background; indexing again picks up new and changed pictures.</source>
         <translation>Ordner werden im Hintergrund indexiert; erneutes Indexieren übernimmt neue und geänderte Bilder.</translation>
     </message>
@@ -887,67 +887,67 @@
 <context>
     <name>ms::ProbeDock</name>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="180"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="183"/>
         <source>text</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="263"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="266"/>
         <source>The dropped data is not an image Multiscope can read.</source>
         <translation>Die abgelegten Daten sind kein Bild, das Multiscope lesen kann.</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="276"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="279"/>
         <source>Probing %1…</source>
         <translation>Untersuche %1…</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="284"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="287"/>
         <source>pasted picture</source>
         <translation>eingefügtes Bild</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="286"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="289"/>
         <source>Probing the pasted picture…</source>
         <translation>Untersuche das eingefügte Bild…</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="292"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="295"/>
         <source>Probe image</source>
         <translation>Bild untersuchen</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="292"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="295"/>
         <source>Images (*.png *.jpg *.jpeg *.bmp *.webp *.tif *.tiff);;All files (*)</source>
         <translation>Bilder (*.png *.jpg *.jpeg *.bmp *.webp *.tif *.tiff);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="377"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="380"/>
         <source>No model loaded.</source>
         <translation>Kein Modell geladen.</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="425"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="429"/>
         <source>Switch this unit off (ablate) and see what changes</source>
         <translation>Diese Einheit abschalten (Ablation) und sehen, was sich ändert</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="434"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="438"/>
         <source>Top-1: %1 (clean picture: %2)</source>
         <translation>Top-1: %1 (Bild ohne Text: %2)</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="439"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="443"/>
         <source>Top-1: %1</source>
         <translation>Top-1: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="449"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="453"/>
         <source>picture</source>
         <translation>Bild</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/probe/ProbeDock.cpp" line="451"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="455"/>
         <source> (%n units off)</source>
         <translation>
             <numerusform> (%n Einheit aus)</numerusform>
@@ -955,132 +955,147 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="485"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="502"/>
         <source>Drop an image to probe it.</source>
         <translation>Ein Bild ablegen, um es zu untersuchen.</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="490"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="507"/>
         <source>Zero-shot labels</source>
         <translation>Zero-Shot-Bezeichnungen</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="494"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="511"/>
         <source>Labels (one per line):</source>
         <translation>Bezeichnungen (eine pro Zeile):</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="495"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="512"/>
         <source>Prompt templates, {} for the label (averaged):</source>
         <translation>Prompt-Vorlagen, {} für die Bezeichnung (gemittelt):</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="524"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="515"/>
+        <source>Load labels…</source>
+        <translation>Beschriftungen laden …</translation>
+    </message>
+    <message>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="517"/>
+        <source>Labels (one per line)</source>
+        <translation>Beschriftungen (eine pro Zeile)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="518"/>
+        <source>Text files (*.txt);;All files (*)</source>
+        <translation>Textdateien (*.txt);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="553"/>
         <source>Probe</source>
         <translation>Sonde</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="525"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="554"/>
         <source>Open…</source>
         <translation>Öffnen…</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="526"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="555"/>
         <source>&amp;Probe image…</source>
         <translation>Bild &amp;untersuchen…</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="527"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="556"/>
         <source>Layer:</source>
         <translation>Schicht:</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="528"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="557"/>
         <source>Labels…</source>
         <translation>Bezeichnungen…</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="529"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="558"/>
         <source>Add text</source>
         <translation>Text hinzufügen</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="530"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="559"/>
         <source>word to write</source>
         <translation>zu schreibendes Wort</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="531"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="560"/>
         <source>Text colour</source>
         <translation>Textfarbe</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="532"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="561"/>
         <source>Box</source>
         <translation>Kasten</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="533"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="562"/>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="534"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="563"/>
         <source>Heatmap</source>
         <translation>Heatmap</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="535"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="564"/>
         <source>Show where in the picture the selected unit fires</source>
         <translation>Zeigt, wo im Bild die gewählte Einheit feuert</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="536"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="565"/>
         <source>Pin</source>
         <translation>Anheften</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="537"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="566"/>
         <source>Off = 0</source>
         <translation>Aus = 0</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="538"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="567"/>
         <source>Off = dataset mean</source>
         <translation>Aus = Mittel der Bilder</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="539"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="568"/>
         <source>What a switched-off unit reads: zero, or its mean over the indexed pictures</source>
         <translation>Was eine abgeschaltete Einheit liefert: null oder ihr Mittel über die indizierten Bilder</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="540"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="569"/>
         <source>Keep this result beside the others to compare pictures</source>
         <translation>Dieses Ergebnis neben den anderen behalten, um Bilder zu vergleichen</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="541"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="570"/>
         <source>Unit</source>
         <translation>Einheit</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="541"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="570"/>
         <source>Activation</source>
         <translation>Aktivierung</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="541"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="570"/>
         <source>Δ vs clean</source>
         <translation>Δ zu ohne Text</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="541"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="570"/>
         <source>Max</source>
         <translation>Max</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/ProbeDock.cpp" line="541"/>
+        <location filename="../widgets/probe/ProbeDock.cpp" line="570"/>
         <source>Off</source>
         <translation>Aus</translation>
     </message>
@@ -1108,12 +1123,17 @@
         <translation>Beispielbilder (%1 %)</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="186"/>
+        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="182"/>
         <source>Scoring words…</source>
         <translation>Wörter werden bewertet …</translation>
     </message>
+    <message>
+        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="184"/>
+        <source>The words, drawn in 4 styles, are scored once for this layer and kept.</source>
+        <translation>Die Wörter werden einmal für diese Schicht in 4 Stilen gezeichnet, bewertet und aufbewahrt.</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="188"/>
+        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="185"/>
         <source>%n words, drawn in 4 styles, are scored once for this layer and kept.</source>
         <translation>
             <numerusform>%n Wort wird einmal für diese Schicht in 4 Stilen gezeichnet, bewertet und aufbewahrt.</numerusform>
@@ -1121,32 +1141,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="202"/>
+        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="198"/>
         <source>“%1”: mean activation %2 over 4 renderings</source>
         <translation>„%1“: mittlere Aktivierung %2 über 4 Darstellungen</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="208"/>
+        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="204"/>
         <source>Unit %1 of %2: the words (of %3) that excite it most, drawn as pictures%4</source>
         <translation>Einheit %1 von %2: die Wörter (von %3), die sie als Bild am stärksten anregen%4</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="210"/>
+        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="206"/>
         <source> (from the cache)</source>
         <translation> (aus dem Cache)</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="222"/>
+        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="218"/>
         <source>Drawing “%1” and running the model…</source>
         <translation>„%1“ wird gezeichnet und durch das Modell geschickt …</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="231"/>
+        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="225"/>
         <source>Dataset examples (no indexed folder)</source>
         <translation>Beispielbilder (kein indizierter Ordner)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="249"/>
+        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="243"/>
         <source>mean cosine similarity of its %n top pictures with the concept</source>
         <translation>
             <numerusform>mittlere Kosinus-Ähnlichkeit ihres besten Bildes mit dem Begriff</numerusform>
@@ -1154,7 +1174,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="255"/>
+        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="249"/>
         <source>Dataset examples (%n pictures)</source>
         <translation>
             <numerusform>Beispielbilder (%n Bild)</numerusform>
@@ -1162,92 +1182,92 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="282"/>
-        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="327"/>
-        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="328"/>
+        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="276"/>
+        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="321"/>
+        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="322"/>
         <source>Unit</source>
         <translation>Einheit</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="282"/>
-        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="327"/>
+        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="276"/>
+        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="321"/>
         <source>z</source>
         <translation>z</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="282"/>
-        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="326"/>
+        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="276"/>
+        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="320"/>
         <source>Activation</source>
         <translation>Aktivierung</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="284"/>
+        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="278"/>
         <source>Units that “%1”, drawn, excites most against the other words. Double-click to go there.</source>
         <translation>Einheiten, die „%1“ als Bild im Vergleich zu den anderen Wörtern am stärksten anregt. Doppelklick öffnet sie.</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="286"/>
+        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="280"/>
         <source>Units by activation on “%1”; z-scores follow once the word list is scored.</source>
         <translation>Einheiten nach Aktivierung auf „%1“; z-Werte folgen, sobald die Wortliste bewertet ist.</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="293"/>
-        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="325"/>
+        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="287"/>
+        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="319"/>
         <source>Word list file…</source>
         <translation>Wortliste aus Datei …</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="305"/>
+        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="299"/>
         <source>Word list (one word per line)</source>
         <translation>Wortliste (ein Wort pro Zeile)</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="306"/>
+        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="300"/>
         <source>Text files (*.txt);;All files (*)</source>
         <translation>Textdateien (*.txt);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="323"/>
+        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="317"/>
         <source>Rendered words</source>
         <translation>Gezeichnete Wörter</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="324"/>
+        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="318"/>
         <source>The model&apos;s concepts + 3,000 common English words</source>
         <translation>Die Begriffe des Modells + 3.000 häufige englische Wörter</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="326"/>
+        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="320"/>
         <source>Word</source>
         <translation>Wort</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="328"/>
+        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="322"/>
         <source>Similarity</source>
         <translation>Ähnlichkeit</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="329"/>
+        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="323"/>
         <source>Word drawn</source>
         <translation>Gezeichnetes Wort</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="330"/>
+        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="324"/>
         <source>Dataset examples</source>
         <translation>Beispielbilder</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="331"/>
+        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="325"/>
         <source>Units the concept excites when written out as a picture</source>
         <translation>Einheiten, die der Begriff als geschriebenes Bild anregt</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="332"/>
+        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="326"/>
         <source>Units whose top pictures in the indexed folders match the concept&apos;s text embedding</source>
         <translation>Einheiten, deren beste Bilder in den indizierten Ordnern zur Text-Einbettung des Begriffs passen</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="333"/>
+        <location filename="../widgets/explorer/RenderedWordsDock.cpp" line="327"/>
         <source>Text probe: type a concept and press Enter</source>
         <translation>Textsonde: Begriff eingeben und Eingabe drücken</translation>
     </message>
@@ -1270,12 +1290,12 @@
         <translation>Die Einheit lässt sich nicht darstellen: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="142"/>
+        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="140"/>
         <source>No indexed pictures yet: add a folder in Image folders.</source>
         <translation>Noch keine indizierten Bilder: einen Ordner unter Bildordner hinzufügen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="181"/>
+        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="179"/>
         <source>%1:%2 over %n indexed pictures</source>
         <translation>
             <numerusform>%1:%2 über %n indiziertes Bild</numerusform>
@@ -1283,87 +1303,87 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="183"/>
+        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="181"/>
         <source>No labels: add a labels.csv or sort pictures into one sub-folder per label.</source>
         <translation>Keine Beschriftungen: eine labels.csv anlegen oder die Bilder in je einen Unterordner pro Beschriftung sortieren.</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="184"/>
+        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="182"/>
         <source>Scoring the concepts&apos; words…</source>
         <translation>Die Wörter der Begriffe werden bewertet …</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="203"/>
+        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="201"/>
         <source>pictures (median, quartiles, range)</source>
         <translation>Bilder (Median, Quartile, Spannweite)</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="205"/>
+        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="203"/>
         <source>written word</source>
         <translation>geschriebenes Wort</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="237"/>
+        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="235"/>
         <source>activation</source>
         <translation>Aktivierung</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="281"/>
+        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="279"/>
         <source>other labels</source>
         <translation>andere Beschriftungen</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="284"/>
+        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="282"/>
         <source>unlabelled</source>
         <translation>unbeschriftet</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="305"/>
+        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="303"/>
         <source>activation (spatial mean)</source>
         <translation>Aktivierung (räumliches Mittel)</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="312"/>
+        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="310"/>
         <source>pictures</source>
         <translation>Bilder</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="342"/>
+        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="340"/>
         <source>Cannot write %1</source>
         <translation>%1 kann nicht geschrieben werden</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="369"/>
+        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="367"/>
         <source>Unit response</source>
         <translation>Antwort der Einheit</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="370"/>
+        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="368"/>
         <source>Export…</source>
         <translation>Exportieren …</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="371"/>
+        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="369"/>
         <source>The chart as PNG, SVG or PDF (with a provenance sidecar), or its data as CSV</source>
         <translation>Das Diagramm als PNG, SVG oder PDF (mit Herkunftsdatei) oder seine Daten als CSV</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="372"/>
+        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="370"/>
         <source>Text vs image</source>
         <translation>Text gegen Bild</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="373"/>
+        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="371"/>
         <source>Distribution</source>
         <translation>Verteilung</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="374"/>
+        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="372"/>
         <source>Pictures of each concept vs its written word</source>
         <translation>Bilder jedes Begriffs gegen sein geschriebenes Wort</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="375"/>
+        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="373"/>
         <source>Over every indexed picture, by label</source>
         <translation>Über alle indizierten Bilder, nach Beschriftung</translation>
     </message>
