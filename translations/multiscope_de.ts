@@ -340,32 +340,57 @@
 <context>
     <name>ms::ExamplesDock</name>
     <message>
-        <location filename="../widgets/explorer/ExamplesDock.cpp" line="85"/>
+        <location filename="../widgets/explorer/ExamplesDock.cpp" line="71"/>
+        <source>Export dataset examples</source>
+        <translation>Beispielbilder exportieren</translation>
+    </message>
+    <message>
+        <location filename="../widgets/explorer/ExamplesDock.cpp" line="73"/>
+        <source>Table (*.csv);;</source>
+        <translation>Tabelle (*.csv);;</translation>
+    </message>
+    <message>
+        <location filename="../widgets/explorer/ExamplesDock.cpp" line="104"/>
         <source>No indexed pictures yet: add a folder in Image folders.</source>
         <translation>Noch keine indexierten Bilder: einen Ordner unter Bildordner hinzufügen.</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/ExamplesDock.cpp" line="86"/>
+        <location filename="../widgets/explorer/ExamplesDock.cpp" line="105"/>
         <source>%1 pictures from %2 folders</source>
         <translation>%1 Bilder aus %2 Ordnern</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/ExamplesDock.cpp" line="121"/>
+        <location filename="../widgets/explorer/ExamplesDock.cpp" line="159"/>
+        <source>Cannot write %1</source>
+        <translation>%1 kann nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <location filename="../widgets/explorer/ExamplesDock.cpp" line="166"/>
         <source>Dataset examples</source>
         <translation>Beispielbilder</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/ExamplesDock.cpp" line="122"/>
+        <location filename="../widgets/explorer/ExamplesDock.cpp" line="167"/>
         <source>Least exciting</source>
         <translation>Am wenigsten anregend</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/ExamplesDock.cpp" line="123"/>
+        <location filename="../widgets/explorer/ExamplesDock.cpp" line="168"/>
         <source>Show where it fires</source>
         <translation>Zeigen, wo sie feuert</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/ExamplesDock.cpp" line="124"/>
+        <location filename="../widgets/explorer/ExamplesDock.cpp" line="169"/>
+        <source>Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/explorer/ExamplesDock.cpp" line="170"/>
+        <source>The pictures as a table (CSV) or a figure (PNG, SVG, PDF with a provenance sidecar)</source>
+        <translation>Die Bilder als Tabelle (CSV) oder als Abbildung (PNG, SVG, PDF mit Herkunftsdatei)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/explorer/ExamplesDock.cpp" line="171"/>
         <source>Double-click a picture to probe it</source>
         <translation>Doppelklick untersucht das Bild</translation>
     </message>

@@ -1,6 +1,8 @@
 #include "explorer/ExamplesDock.h"
 
 #include "explorer/FoldersDock.h"
+#include "export/FigureExport.h"
+#include "world/WorldFolder.h"
 #include "index/ExamplesJob.h"
 #include "jobs/ComputeWorker.h"
 #include "model/ModelBundle.h"
@@ -8,7 +10,12 @@
 
 #include <QCheckBox>
 #include <QEvent>
+#include <QFileDialog>
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QPushButton>
+#include <QSaveFile>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
@@ -42,7 +49,8 @@ ExamplesDock::ExamplesDock(ModelSession* session, FoldersDock* folders, QWidget*
       m_grid(new QListWidget),
       m_bottom(new QCheckBox),
       m_where(new QCheckBox),
-      m_status(new QLabel) {
+      m_status(new QLabel),
+      m_export(new QPushButton) {
     setObjectName(QStringLiteral("ExamplesDock"));
     m_grid->setObjectName(QStringLiteral("exampleGrid"));
     m_status->setObjectName(QStringLiteral("status"));
@@ -57,6 +65,15 @@ ExamplesDock::ExamplesDock(ModelSession* session, FoldersDock* folders, QWidget*
     options->addWidget(m_bottom);
     options->addWidget(m_where);
     options->addStretch();
+    options->addWidget(m_export);
+    m_export->setEnabled(false);
+    connect(m_export, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Export dataset examples"),
+                                                          QStringLiteral("%1-%2-examples.csv").arg(m_layer).arg(m_unit),
+                                                          tr("Table (*.csv);;") + figureFileFilter());
+        QString error;
+        if (!path.isEmpty() && !exportTo(path, &error)) m_status->setText(error);
+    });
     auto* content = new QWidget;
     auto* layout = new QVBoxLayout(content);
     layout->addLayout(options);
@@ -77,6 +94,8 @@ ExamplesDock::ExamplesDock(ModelSession* session, FoldersDock* folders, QWidget*
         if (!result) return;
         m_grid->clear();
         m_shown = result->images;
+        m_shownRequest = result->request;
+        m_export->setEnabled(!m_shown.empty());
         for (const ExampleImage& e : result->images) {
             auto* item = new QListWidgetItem(QIcon(withPeak(e, m_where->isChecked())), QString::number(double(e.score), 'f', 2), m_grid);
             item->setData(Qt::UserRole, e.path);
@@ -117,10 +136,38 @@ void ExamplesDock::changeEvent(QEvent* event) {
     QDockWidget::changeEvent(event);
 }
 
+bool ExamplesDock::exportTo(const QString& path, QString* error) const {
+    if (!path.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive)) {
+        FigureSpec spec;
+        spec.title = QStringLiteral("%1:%2").arg(QString::fromStdString(m_shownRequest.layer)).arg(m_shownRequest.unit);
+        QJsonArray images;
+        for (const ExampleImage& e : m_shown) images.append(QJsonObject{{"path", e.path}, {"score", double(e.score)}});
+        spec.provenance = QJsonObject{{"model", m_session->path()}, {"model_hash", QString::fromStdString(m_shownRequest.modelHash)},
+                                      {"layer", QString::fromStdString(m_shownRequest.layer)}, {"unit", m_shownRequest.unit},
+                                      {"bottom", m_shownRequest.bottom}, {"images", images}};
+        return exportWidgetFigure(path, m_grid, spec, error);
+    }
+    // The table: rank, picture, score, and the grid cell where the unit peaked.
+    QString csv = QStringLiteral("rank,path,score,x,y,grid_width,grid_height\n");
+    for (size_t i = 0; i < m_shown.size(); ++i) {
+        const ExampleImage& e = m_shown[i];
+        csv += QStringLiteral("%1,%2,%3,%4,%5,%6,%7\n").arg(i + 1).arg(csvField(e.path)).arg(double(e.score), 0, 'g', 7)
+                   .arg(e.x).arg(e.y).arg(e.gridWidth).arg(e.gridHeight);
+    }
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(csv.toUtf8()) < 0 || !file.commit()) {
+        if (error) *error = tr("Cannot write %1").arg(path);
+        return false;
+    }
+    return true;
+}
+
 void ExamplesDock::retranslate() {
     setWindowTitle(tr("Dataset examples"));
     m_bottom->setText(tr("Least exciting"));
     m_where->setText(tr("Show where it fires"));
+    m_export->setText(tr("Export…"));
+    m_export->setToolTip(tr("The pictures as a table (CSV) or a figure (PNG, SVG, PDF with a provenance sidecar)"));
     m_grid->setToolTip(tr("Double-click a picture to probe it"));
 }
 

@@ -11,6 +11,7 @@
 class QCheckBox;
 class QLabel;
 class QListWidget;
+class QPushButton;
 
 namespace ms {
 
@@ -25,6 +26,8 @@ public:
     void setUnit(const QString& layer, int unit);
     int shownCount() const;
     const std::vector<ExampleImage>& shownExamples() const { return m_shown; }
+    // The shown pictures as a CSV table (rank, path, score, peak cell) or, by suffix, a figure.
+    bool exportTo(const QString& path, QString* error = nullptr) const;
 
 Q_SIGNALS:
     void imageActivated(const QString& path);
@@ -47,6 +50,8 @@ private:
     QCheckBox* m_where;
     QLabel* m_status;
     std::vector<ExampleImage> m_shown;
+    ExamplesRequest m_shownRequest;
+    QPushButton* m_export;
 };
 
 }  // namespace ms

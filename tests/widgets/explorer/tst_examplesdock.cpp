@@ -59,6 +59,17 @@ private Q_SLOTS:
         QVERIFY(shown.wait(60'000));
         QVERIFY(grid->item(0)->text().toDouble() <= grid->item(15)->text().toDouble());
 
+        // Export: the table lists the shown pictures in order with their scores.
+        QVERIFY(dock.exportTo(m_dir.filePath(QStringLiteral("top.csv"))));
+        QFile csv(m_dir.filePath(QStringLiteral("top.csv")));
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        const QStringList rows = QString::fromUtf8(csv.readAll()).trimmed().split(QLatin1Char('\n'));
+        QCOMPARE(rows.size(), 17);
+        QCOMPARE(rows[0], QStringLiteral("rank,path,score,x,y,grid_width,grid_height"));
+        QVERIFY(rows[1].startsWith(QStringLiteral("1,") + grid->item(0)->data(Qt::UserRole).toString() + QLatin1Char(',')));
+        QVERIFY(dock.exportTo(m_dir.filePath(QStringLiteral("top.svg"))));
+        QVERIFY(QFile::exists(m_dir.filePath(QStringLiteral("top.svg.json"))));
+
         QSignalSpy activated(&dock, &ExamplesDock::imageActivated);
         Q_EMIT grid->itemDoubleClicked(grid->item(2));
         QCOMPARE(activated.size(), 1);
