@@ -382,7 +382,7 @@
     <message>
         <location filename="../widgets/explorer/ExamplesDock.cpp" line="169"/>
         <source>Export…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportieren …</translation>
     </message>
     <message>
         <location filename="../widgets/explorer/ExamplesDock.cpp" line="170"/>
