@@ -2,6 +2,7 @@
 
 #include "explorer/FoldersDock.h"
 #include "export/FigureExport.h"
+#include "probe/Heatmap.h"
 #include "world/WorldFolder.h"
 #include "index/ExamplesJob.h"
 #include "jobs/ComputeWorker.h"
@@ -27,12 +28,17 @@ namespace {
 
 constexpr int kThumb = 112;
 
-// The thumbnail with a box on the grid cell where the unit peaked.
+// The thumbnail with where the unit fired: its spatial map as a heatmap when the model
+// computed it, and a box on the grid cell where it peaked.
 QPixmap withPeak(const ExampleImage& e, bool showWhere) {
     QImage image = e.thumbnail.isNull() ? QImage(kThumb, kThumb, QImage::Format_RGB32) : e.thumbnail.convertToFormat(QImage::Format_RGB32);
     if (e.thumbnail.isNull()) image.fill(Qt::darkGray);
     if (showWhere && !e.thumbnail.isNull()) {
         QPainter p(&image);
+        if (e.map.size() == size_t(e.gridWidth) * size_t(e.gridHeight)) {
+            p.setRenderHint(QPainter::SmoothPixmapTransform);  // a smooth map: the grid is coarse
+            p.drawImage(QRectF(image.rect()), heatmapImage(e.map.data(), e.gridWidth, e.gridHeight));
+        }
         const double cw = double(image.width()) / e.gridWidth, ch = double(image.height()) / e.gridHeight;
         p.setPen(QPen(QColor(255, 200, 0), 2));
         p.drawRect(QRectF(e.x * cw + 1, e.y * ch + 1, cw - 2, ch - 2));
@@ -128,6 +134,7 @@ void ExamplesDock::request() {
     r.unit = m_unit;
     r.bottom = m_bottom->isChecked();
     r.thumbSize = kThumb;
+    if (m_where->isChecked()) r.bundle = bundle;  // heatmaps: one forward per picture
     m_job = m_session->worker()->submit(std::make_unique<ExamplesJob>(std::move(r)));
 }
 

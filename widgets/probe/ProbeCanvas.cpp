@@ -1,5 +1,6 @@
 #include "probe/ProbeCanvas.h"
 
+#include "probe/Heatmap.h"
 #include "render/TextRenderer.h"
 
 #include <QMouseEvent>
@@ -8,19 +9,6 @@
 #include <algorithm>
 
 namespace ms {
-namespace {
-
-// A perceptually ordered dark-to-bright ramp (black → purple → orange → yellow), with
-// opacity rising with the value, so weak activations leave the picture visible.
-QRgb heatColour(float t) {
-    t = std::clamp(t, 0.0f, 1.0f);
-    const float r = std::clamp(1.8f * t, 0.0f, 1.0f);
-    const float g = std::clamp(1.6f * t - 0.6f, 0.0f, 1.0f);
-    const float b = std::clamp(t < 0.5f ? 1.2f * t : 1.2f * (1.0f - t), 0.0f, 1.0f);
-    return qRgba(int(255 * r), int(255 * g), int(255 * b), int(20 + 140 * t));
-}
-
-}  // namespace
 
 ProbeCanvas::ProbeCanvas(QWidget* parent) : QWidget(parent) {
     setMinimumSize(160, 160);
@@ -51,11 +39,7 @@ void ProbeCanvas::setHeatmap(const std::vector<float>& values, int gridWidth, in
         update();
         return;
     }
-    const auto [lo, hi] = std::minmax_element(values.begin(), values.end());
-    const float span = std::max(1e-6f, *hi - *lo);
-    m_heat = QImage(gridWidth, gridHeight, QImage::Format_ARGB32);
-    for (int y = 0; y < gridHeight; ++y)
-        for (int x = 0; x < gridWidth; ++x) m_heat.setPixel(x, y, heatColour((values[size_t(y * gridWidth + x)] - *lo) / span));
+    m_heat = heatmapImage(values.data(), gridWidth, gridHeight);
     update();
 }
 

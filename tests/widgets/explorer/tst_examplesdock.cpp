@@ -20,6 +20,9 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 
+#include <algorithm>
+#include <cmath>
+
 using namespace ms;
 
 class TestExamplesDock : public QObject {
@@ -54,11 +57,20 @@ private Q_SLOTS:
             QCOMPARE(grid->item(i)->data(Qt::UserRole).toString(),
                      QDir(m_dir.filePath(QStringLiteral("pictures"))).filePath(QString::fromStdString(hits[size_t(i)].path)));
         QVERIFY(grid->item(0)->text().toDouble() >= grid->item(15)->text().toDouble());
+        // "Show where it fires": each picture's whole map of the unit, from the model; its peak is
+        // the score the index holds (the spatial max, stored as float16) at the index's peak cell.
+        for (const ExampleImage& e : dock.shownExamples()) {
+            QCOMPARE(e.map.size(), size_t(e.gridWidth) * size_t(e.gridHeight));
+            const auto peak = std::max_element(e.map.begin(), e.map.end());
+            QVERIFY2(std::abs(*peak - e.score) <= 0.01f * std::abs(e.score) + 1e-3f, qPrintable(e.path));
+            QVERIFY(e.map[size_t(e.y * e.gridWidth + e.x)] >= *peak - 0.01f * std::abs(*peak) - 1e-3f);
+        }
 
         dock.findChild<QCheckBox*>()->setChecked(true);  // least exciting
         QVERIFY(shown.wait(60'000));
         QVERIFY(grid->item(0)->text().toDouble() <= grid->item(15)->text().toDouble());
 
+        if (const QString keep = qEnvironmentVariable("MULTISCOPE_KEEP_GRABS"); !keep.isEmpty()) dock.grab().save(keep + QStringLiteral("/examples.png"));
         // Export: the table lists the shown pictures in order with their scores.
         QVERIFY(dock.exportTo(m_dir.filePath(QStringLiteral("top.csv"))));
         QFile csv(m_dir.filePath(QStringLiteral("top.csv")));
