@@ -65,6 +65,7 @@ Job::Step ExamplesJob::findPictures(Feedback& feedback) {
         if (feedback.isCanceled()) return Step::Done;
     }
     if (m_request.bundle && !out->images.empty()) {
+        feedback.publishPartial(std::make_shared<ExamplesOutput>(*out));  // the pictures now, the maps next
         m_pending = out;
         return Step::MoreWork;
     }

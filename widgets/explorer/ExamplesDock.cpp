@@ -93,27 +93,35 @@ ExamplesDock::ExamplesDock(ModelSession* session, FoldersDock* folders, QWidget*
         Q_EMIT imageActivated(item->data(Qt::UserRole).toString());
     });
     connect(m_folders, &FoldersDock::folderIndexed, this, &ExamplesDock::request);
+    // The pictures arrive first (partial result), their heatmaps when the model has run.
+    connect(m_session->worker(), &ComputeWorker::jobPartialResult, this, [this](JobId id, std::shared_ptr<const JobOutput> out) {
+        if (const auto* pictures = dynamic_cast<const ExamplesOutput*>(out.get()); pictures && id == m_job) display(*pictures);
+    });
     connect(m_session->worker(), &ComputeWorker::jobFinished, this, [this](JobId id, std::shared_ptr<const JobOutput> out) {
         if (id != m_job) return;
         m_job = 0;
         const auto* result = dynamic_cast<const ExamplesOutput*>(out.get());
         if (!result) return;
-        m_grid->clear();
-        m_shown = result->images;
-        m_shownRequest = result->request;
-        m_export->setEnabled(!m_shown.empty());
-        for (const ExampleImage& e : result->images) {
-            auto* item = new QListWidgetItem(QIcon(withPeak(e, m_where->isChecked())), QString::number(double(e.score), 'f', 2), m_grid);
-            item->setData(Qt::UserRole, e.path);
-            item->setToolTip(QStringLiteral("%1\n%2").arg(e.path).arg(double(e.score), 0, 'f', 4));
-        }
-        QString status = result->images.empty() ? tr("No indexed pictures yet: add a folder in Image folders.")
-                                                : tr("%1 pictures from %2 folders").arg(result->images.size()).arg(result->request.indexes.size());
-        if (!result->problems.isEmpty()) status += QLatin1Char('\n') + result->problems.join(QLatin1Char('\n'));
-        m_status->setText(status);
+        display(*result);
         Q_EMIT examplesShown();
     });
     retranslate();
+}
+
+void ExamplesDock::display(const ExamplesOutput& result) {
+    m_grid->clear();
+    m_shown = result.images;
+    m_shownRequest = result.request;
+    m_export->setEnabled(!m_shown.empty());
+    for (const ExampleImage& e : result.images) {
+        auto* item = new QListWidgetItem(QIcon(withPeak(e, m_where->isChecked())), QString::number(double(e.score), 'f', 2), m_grid);
+        item->setData(Qt::UserRole, e.path);
+        item->setToolTip(QStringLiteral("%1\n%2").arg(e.path).arg(double(e.score), 0, 'f', 4));
+    }
+    QString status = result.images.empty() ? tr("No indexed pictures yet: add a folder in Image folders.")
+                                            : tr("%1 pictures from %2 folders").arg(result.images.size()).arg(result.request.indexes.size());
+    if (!result.problems.isEmpty()) status += QLatin1Char('\n') + result.problems.join(QLatin1Char('\n'));
+    m_status->setText(status);
 }
 
 int ExamplesDock::shownCount() const { return m_grid->count(); }

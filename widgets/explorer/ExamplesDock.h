@@ -38,6 +38,7 @@ protected:
 
 private:
     void request();
+    void display(const ExamplesOutput& result);
     void retranslate();
 
     ModelSession* m_session;
