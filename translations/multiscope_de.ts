@@ -340,57 +340,57 @@
 <context>
     <name>ms::ExamplesDock</name>
     <message>
-        <location filename="../widgets/explorer/ExamplesDock.cpp" line="71"/>
+        <location filename="../widgets/explorer/ExamplesDock.cpp" line="77"/>
         <source>Export dataset examples</source>
         <translation>Beispielbilder exportieren</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/ExamplesDock.cpp" line="73"/>
+        <location filename="../widgets/explorer/ExamplesDock.cpp" line="79"/>
         <source>Table (*.csv);;</source>
         <translation>Tabelle (*.csv);;</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/ExamplesDock.cpp" line="104"/>
+        <location filename="../widgets/explorer/ExamplesDock.cpp" line="121"/>
         <source>No indexed pictures yet: add a folder in Image folders.</source>
         <translation>Noch keine indexierten Bilder: einen Ordner unter Bildordner hinzufügen.</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/ExamplesDock.cpp" line="105"/>
+        <location filename="../widgets/explorer/ExamplesDock.cpp" line="122"/>
         <source>%1 pictures from %2 folders</source>
         <translation>%1 Bilder aus %2 Ordnern</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/ExamplesDock.cpp" line="159"/>
+        <location filename="../widgets/explorer/ExamplesDock.cpp" line="174"/>
         <source>Cannot write %1</source>
         <translation>%1 kann nicht geschrieben werden</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/ExamplesDock.cpp" line="166"/>
+        <location filename="../widgets/explorer/ExamplesDock.cpp" line="181"/>
         <source>Dataset examples</source>
         <translation>Beispielbilder</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/ExamplesDock.cpp" line="167"/>
+        <location filename="../widgets/explorer/ExamplesDock.cpp" line="182"/>
         <source>Least exciting</source>
         <translation>Am wenigsten anregend</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/ExamplesDock.cpp" line="168"/>
+        <location filename="../widgets/explorer/ExamplesDock.cpp" line="183"/>
         <source>Show where it fires</source>
         <translation>Zeigen, wo sie feuert</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/ExamplesDock.cpp" line="169"/>
+        <location filename="../widgets/explorer/ExamplesDock.cpp" line="184"/>
         <source>Export…</source>
         <translation>Exportieren …</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/ExamplesDock.cpp" line="170"/>
+        <location filename="../widgets/explorer/ExamplesDock.cpp" line="185"/>
         <source>The pictures as a table (CSV) or a figure (PNG, SVG, PDF with a provenance sidecar)</source>
         <translation>Die Bilder als Tabelle (CSV) oder als Abbildung (PNG, SVG, PDF mit Herkunftsdatei)</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/ExamplesDock.cpp" line="171"/>
+        <location filename="../widgets/explorer/ExamplesDock.cpp" line="186"/>
         <source>Double-click a picture to probe it</source>
         <translation>Doppelklick untersucht das Bild</translation>
     </message>
@@ -904,7 +904,7 @@
 <context>
     <name>ms::ProbeCanvas</name>
     <message>
-        <location filename="../widgets/probe/ProbeCanvas.cpp" line="93"/>
+        <location filename="../widgets/probe/ProbeCanvas.cpp" line="77"/>
         <source>Drop an image here, paste one, or use File → Probe image…</source>
         <translation>Bild hierher ziehen, einfügen oder Datei → Bild untersuchen… verwenden</translation>
     </message>
@@ -1300,27 +1300,44 @@
 <context>
     <name>ms::UnitResponseDock</name>
     <message>
-        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="86"/>
+        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="87"/>
         <source>Export chart</source>
         <translation>Diagramm exportieren</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="87"/>
         <source>;;Chart data (*.csv)</source>
-        <translation>;;Diagrammdaten (*.csv)</translation>
+        <translation type="vanished">;;Diagrammdaten (*.csv)</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="103"/>
+        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="88"/>
+        <source>;;Chart data (*.csv);;The unit on every picture (*.npy)</source>
+        <translation>;;Diagrammdaten (*.csv);;Die Einheit auf jedem Bild (*.npy)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="104"/>
+        <source>Cannot export the unit: %1</source>
+        <translation>Die Einheit kann nicht exportiert werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="110"/>
         <source>Cannot chart the unit: %1</source>
         <translation>Die Einheit lässt sich nicht darstellen: %1</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="116"/>
+        <source>Exported the unit on %n picture(s) to %1</source>
+        <translation>
+            <numerusform>Die Einheit auf %n Bild nach %1 exportiert</numerusform>
+            <numerusform>Die Einheit auf %n Bildern nach %1 exportiert</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="140"/>
+        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="153"/>
         <source>No indexed pictures yet: add a folder in Image folders.</source>
         <translation>Noch keine indizierten Bilder: einen Ordner unter Bildordner hinzufügen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="179"/>
+        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="192"/>
         <source>%1:%2 over %n indexed pictures</source>
         <translation>
             <numerusform>%1:%2 über %n indiziertes Bild</numerusform>
@@ -1328,87 +1345,92 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="181"/>
+        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="194"/>
         <source>No labels: add a labels.csv or sort pictures into one sub-folder per label.</source>
         <translation>Keine Beschriftungen: eine labels.csv anlegen oder die Bilder in je einen Unterordner pro Beschriftung sortieren.</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="182"/>
+        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="195"/>
         <source>Scoring the concepts&apos; words…</source>
         <translation>Die Wörter der Begriffe werden bewertet …</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="201"/>
+        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="214"/>
         <source>pictures (median, quartiles, range)</source>
         <translation>Bilder (Median, Quartile, Spannweite)</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="203"/>
+        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="216"/>
         <source>written word</source>
         <translation>geschriebenes Wort</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="235"/>
+        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="248"/>
         <source>activation</source>
         <translation>Aktivierung</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="279"/>
+        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="292"/>
         <source>other labels</source>
         <translation>andere Beschriftungen</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="282"/>
+        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="295"/>
         <source>unlabelled</source>
         <translation>unbeschriftet</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="303"/>
+        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="316"/>
         <source>activation (spatial mean)</source>
         <translation>Aktivierung (räumliches Mittel)</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="310"/>
+        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="323"/>
         <source>pictures</source>
         <translation>Bilder</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="340"/>
+        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="339"/>
+        <source>Exporting the unit on every picture…</source>
+        <translation>Die Einheit auf jedem Bild wird exportiert…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="361"/>
         <source>Cannot write %1</source>
         <translation>%1 kann nicht geschrieben werden</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="367"/>
+        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="388"/>
         <source>Unit response</source>
         <translation>Antwort der Einheit</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="368"/>
+        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="389"/>
         <source>Export…</source>
         <translation>Exportieren …</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="369"/>
+        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="390"/>
         <source>The chart as PNG, SVG or PDF (with a provenance sidecar), or its data as CSV</source>
         <translation>Das Diagramm als PNG, SVG oder PDF (mit Herkunftsdatei) oder seine Daten als CSV</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="370"/>
+        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="391"/>
         <source>Text vs image</source>
         <translation>Text gegen Bild</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="371"/>
+        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="392"/>
         <source>Distribution</source>
         <translation>Verteilung</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="372"/>
+        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="393"/>
         <source>Pictures of each concept vs its written word</source>
         <translation>Bilder jedes Begriffs gegen sein geschriebenes Wort</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="373"/>
+        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="394"/>
         <source>Over every indexed picture, by label</source>
         <translation>Über alle indizierten Bilder, nach Beschriftung</translation>
     </message>

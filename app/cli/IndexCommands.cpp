@@ -2,18 +2,22 @@
 //   multiscope-cli index --model M --images DIR --index OUT [--layers L1,L2] [--batch B]
 //                        [--threads T] [--shard I/N] [--report]
 //   multiscope-cli top --index DIR --layer L --unit U [-k 16] [--bottom] [--by max|mean] [--json]
+//   multiscope-cli scores --index DIR --layer L --unit U [--by max|mean] --out FILE.npy
 //   multiscope-cli merge --out DIR SHARD_DIR...
 
 #include "CliCommand.h"
 #include "CliProgress.h"
 #include "ModelOptions.h"
 
+#include "analysis/UnitScoresExport.h"
 #include "index/ClipActivationSource.h"
 #include "index/IndexMerge.h"
 #include "index/IndexReader.h"
 #include "index/IndexRun.h"
 #include "index/JsonPath.h"
 #include "util/Log.h"
+
+#include <QJsonObject>
 
 #include <nlohmann/json.hpp>
 
@@ -111,6 +115,37 @@ void addTop(CLI::App& app, Command& chosen) {
     });
 }
 
+void addScores(CLI::App& app, Command& chosen) {
+    auto* cmd = app.add_subcommand("scores", "A unit's score on every indexed image, as .npy (paths and provenance beside it)");
+    struct Args {
+        std::string index, layer, by = "max", out;
+        long unit = 0;
+    };
+    auto args = std::make_shared<Args>();
+    cmd->add_option("--index", args->index, "Index folder")->required();
+    cmd->add_option("--layer", args->layer, "Capture point")->required();
+    cmd->add_option("--unit", args->unit, "Unit (channel) number")->required()->check(CLI::NonNegativeNumber);
+    cmd->add_option("--by", args->by, "Score: the unit's spatial max or mean")->check(CLI::IsMember({"max", "mean"}));
+    cmd->add_option("--out", args->out, "The .npy file (FILE.paths.txt and FILE.json are written beside it)")->required();
+    cmd->callback([&chosen, args] {
+        chosen.run = [args] {
+            const auto reader = IndexReader::open(args->index);
+            UnitScoresExportRequest request;
+            request.indexes = {{QString::fromStdString(reader->info().imagesRoot), QString::fromStdString(args->index)}};
+            request.modelHash = reader->info().modelHash;
+            request.layer = reader->layer(args->layer).name;
+            request.unit = int(args->unit);
+            request.by = parseScoreKind(args->by);
+            request.path = QString::fromStdString(args->out);
+            request.relativePaths = true;
+            request.provenance = QJsonObject{{"model", QString::fromStdString(reader->info().modelSource)}};
+            const int64_t pictures = exportUnitScores(request);
+            logInfo("wrote " + std::to_string(pictures) + " scores to " + args->out);
+            return 0;
+        };
+    });
+}
+
 void addMerge(CLI::App& app, Command& chosen) {
     auto* cmd = app.add_subcommand("merge", "Combine shard indexes into one (identical to a single-machine run)");
     auto out = std::make_shared<std::string>();
@@ -132,6 +167,7 @@ void addMerge(CLI::App& app, Command& chosen) {
 void addIndexCommands(CLI::App& app, Command& chosen) {
     addIndex(app, chosen);
     addTop(app, chosen);
+    addScores(app, chosen);
     addMerge(app, chosen);
 }
 

@@ -10,4 +10,5 @@ list(APPEND MULTISCOPE_CORE_SOURCES
   analysis/AttackBenchJob.h analysis/AttackBenchJob.cpp
   analysis/RenderedWords.h analysis/RenderedWords.cpp
   analysis/UnitResponse.h analysis/UnitResponse.cpp
+  analysis/UnitScoresExport.h analysis/UnitScoresExport.cpp
   analysis/ConceptSearch.h analysis/ConceptSearch.cpp)

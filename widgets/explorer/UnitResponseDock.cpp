@@ -2,6 +2,7 @@
 
 #include "analysis/RenderedWords.h"
 #include "analysis/UnitResponse.h"
+#include "analysis/UnitScoresExport.h"
 #include "explorer/FoldersDock.h"
 #include "export/FigureExport.h"
 #include "jobs/ComputeWorker.h"
@@ -84,7 +85,7 @@ UnitResponseDock::UnitResponseDock(ModelSession* session, FoldersDock* folders, 
     connect(m_export, &QPushButton::clicked, this, [this] {
         const QString name = QStringLiteral("%1-%2-%3").arg(m_layer).arg(m_unit).arg(m_tabs->currentIndex() == 0 ? "text-vs-image" : "distribution");
         const QString path = QFileDialog::getSaveFileName(this, tr("Export chart"), name + QStringLiteral(".svg"),
-                                                          figureFileFilter() + tr(";;Chart data (*.csv)"));
+                                                          figureFileFilter() + tr(";;Chart data (*.csv);;The unit on every picture (*.npy)"));
         QString error;
         if (!path.isEmpty() && !exportTo(path, &error)) m_status->setText(error);
     });
@@ -98,12 +99,24 @@ UnitResponseDock::UnitResponseDock(ModelSession* session, FoldersDock* folders, 
     });
     connect(m_folders, &FoldersDock::folderIndexed, this, &UnitResponseDock::request);
     connect(worker, &ComputeWorker::jobFailed, this, [this](JobId id, const QString& error) {
+        if (id == m_exportJob) {
+            m_exportJob = 0;
+            m_status->setText(tr("Cannot export the unit: %1").arg(error));
+            Q_EMIT exported(QString(), error);
+            return;
+        }
         if (id != m_job && id != m_wordsJob) return;
         (id == m_job ? m_job : m_wordsJob) = 0;
         m_status->setText(tr("Cannot chart the unit: %1").arg(error));
     });
     connect(worker, &ComputeWorker::jobFinished, this, [this](JobId id, std::shared_ptr<const JobOutput> out) {
-        if (id == m_job) {
+        if (id == m_exportJob) {
+            m_exportJob = 0;
+            if (const auto* done = dynamic_cast<const UnitScoresExportOutput*>(out.get())) {
+                m_status->setText(tr("Exported the unit on %n picture(s) to %1", nullptr, int(done->pictures)).arg(done->request.path));
+                Q_EMIT exported(done->request.path, QString());
+            }
+        } else if (id == m_job) {
             m_job = 0;
             m_response = std::dynamic_pointer_cast<const UnitResponseOutput>(out);
             requestWords();
@@ -315,9 +328,17 @@ void UnitResponseDock::drawDistribution() {
     series->attachAxis(y);
 }
 
-bool UnitResponseDock::exportTo(const QString& path, QString* error) const {
+bool UnitResponseDock::exportTo(const QString& path, QString* error) {
     if (!m_response) return false;
     const auto& r = m_response->request;
+    if (path.endsWith(QLatin1String(".npy"), Qt::CaseInsensitive)) {
+        // Every picture of a large index: read and written on the worker.
+        UnitScoresExportRequest request{r.indexes, r.modelHash, r.layer, r.unit, ScoreKind::Mean, path,
+                                        QJsonObject{{"model", m_session->path()}}};
+        m_exportJob = m_session->worker()->submit(std::make_unique<UnitScoresExportJob>(std::move(request)));
+        m_status->setText(tr("Exporting the unit on every picture…"));
+        return true;
+    }
     QJsonArray folders;
     for (const auto& [folder, index] : r.indexes) folders.append(folder);
     if (!path.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive)) {

@@ -52,12 +52,16 @@ public:
 
     // The current chart as a figure (PNG/SVG/PDF by suffix, with its provenance sidecar), or
     // the text-versus-image data as CSV (concept, pictures, mean, quartiles, word).
-    bool exportTo(const QString& path, QString* error = nullptr) const;
+    // With a .npy suffix: the unit's spatial mean on every indexed picture, with the pictures'
+    // paths and provenance beside it (analysis/UnitScoresExport.h); written on the worker,
+    // exported() says when.
+    bool exportTo(const QString& path, QString* error = nullptr);
 
     static constexpr int kMaxConcepts = 12;
 
 Q_SIGNALS:
     void responseShown();  // both charts show the current unit (words included when known)
+    void exported(const QString& path, const QString& error);  // a .npy export is written (or failed: path empty)
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -77,6 +81,7 @@ private:
     int m_unit = -1;
     JobId m_job = 0;
     JobId m_wordsJob = 0;
+    JobId m_exportJob = 0;
     QString m_wordsLayer;
     std::shared_ptr<const UnitResponseOutput> m_response;
     std::map<QString, std::map<QString, std::vector<float>>> m_words;  // layer → concept → per-unit scores

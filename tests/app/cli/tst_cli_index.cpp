@@ -14,6 +14,9 @@
 #include <QJsonObject>
 #include <QTemporaryDir>
 
+#include <cstring>
+#include <map>
+
 using namespace ms::test;
 
 namespace {
@@ -72,6 +75,46 @@ private Q_SLOTS:
                                       "--bottom", "--by", "mean", "--json"}, m_env);
         checkOk(bottom);
         QCOMPARE(QJsonDocument::fromJson(bottom.out).array().size(), 3);
+    }
+
+    void scoresNpyMatchesTopInPathOrder() {
+        const QString index = m_dir.filePath(QStringLiteral("single"));
+        const QString npy = m_dir.filePath(QStringLiteral("unit7.npy"));
+        checkOk(runCli({"scores", "--index", index, "--layer", "layer3", "--unit", "7", "--by", "mean", "--out", npy}, m_env));
+        const CliRun top = runCli({"top", "--index", index, "--layer", "visual.layer3", "--unit", "7", "-k", "30",
+                                   "--by", "mean", "--json"}, m_env);
+        checkOk(top);
+        std::map<QString, double> scoreOf;
+        for (const QJsonValue& v : QJsonDocument::fromJson(top.out).array())
+            scoreOf[v.toObject().value(QStringLiteral("path")).toString()] = v.toObject().value(QStringLiteral("score")).toDouble();
+        QFile file(npy);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray bytes = file.readAll();
+        QVERIFY(bytes.startsWith("\x93NUMPY\x01\x00"));
+        const int headerEnd = 10 + (uchar(bytes[8]) | uchar(bytes[9]) << 8);
+        QVERIFY(bytes.mid(10, headerEnd - 10).contains("'descr': '<f4'"));
+        QVERIFY(bytes.mid(10, headerEnd - 10).contains("'shape': (30,)"));
+        QCOMPARE(bytes.size() - headerEnd, 30 * 4);
+        QFile pathsFile(npy + QStringLiteral(".paths.txt"));  // relative to the images folder, as in top --json
+        QVERIFY(pathsFile.open(QIODevice::ReadOnly));
+        const QStringList paths = QString::fromUtf8(pathsFile.readAll()).trimmed().split(QLatin1Char('\n'));
+        QCOMPARE(paths.size(), 30);
+        for (int i = 0; i < 30; ++i) {
+            float score;
+            std::memcpy(&score, bytes.constData() + headerEnd + 4 * i, 4);
+            QVERIFY2(scoreOf.count(paths[i]), qPrintable(paths[i]));
+            QCOMPARE(double(score), scoreOf.at(paths[i]));
+        }
+        QFile sidecar(npy + QStringLiteral(".json"));
+        QVERIFY(sidecar.open(QIODevice::ReadOnly));
+        const QJsonObject provenance = QJsonDocument::fromJson(sidecar.readAll()).object();
+        QCOMPARE(provenance.value(QStringLiteral("score")).toString(), QStringLiteral("spatial mean"));
+        QCOMPARE(provenance.value(QStringLiteral("pictures")).toInt(), 30);
+        // An unknown unit is an error, not an empty file.
+        const CliRun bad = runCli({"scores", "--index", index, "--layer", "layer3", "--unit", "100000", "--out",
+                                   m_dir.filePath(QStringLiteral("bad.npy"))}, m_env);
+        QVERIFY(bad.exitCode != 0);
+        QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("bad.npy"))));
     }
 
     void shardsMergeIntoTheSameIndex() {

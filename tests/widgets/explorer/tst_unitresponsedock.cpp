@@ -11,6 +11,7 @@
 #include "explorer/FoldersDock.h"
 #include "explorer/UnitResponseDock.h"
 #include "index/IndexReader.h"
+#include "io/NpyTensor.h"
 #include "model/ModelBundle.h"
 #include "world/WorldFolder.h"
 #include "world/WorldGenerator.h"
@@ -19,7 +20,11 @@
 #include <QLabel>
 #include <QTabWidget>
 #include <QDir>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTemporaryDir>
+
+#include <ATen/ATen.h>
 
 #include <algorithm>
 #include <cmath>
@@ -107,6 +112,35 @@ private Q_SLOTS:
         const QStringList lines = QString::fromUtf8(csv.readAll()).trimmed().split(QLatin1Char('\n'));
         QCOMPARE(lines.size(), int(byConcept.size()) + 1);
         QVERIFY(lines[0].startsWith(QStringLiteral("concept,pictures,picture_mean")));
+        // The unit on every indexed picture as .npy, the pictures' paths beside it in the same order.
+        QSignalSpy exported(&dock, &UnitResponseDock::exported);
+        const QString npy = m_dir.filePath(QStringLiteral("unit.npy"));
+        QVERIFY(dock.exportTo(npy));
+        QVERIFY(exported.wait(60'000));
+        QCOMPARE(exported.first().at(0).toString(), npy);
+        const at::Tensor column = readNpy(npy.toStdString());
+        QCOMPARE(column.scalar_type(), at::kFloat);
+        QCOMPARE(column.numel(), int64_t(hits.size()));
+        QFile pathsFile(npy + QStringLiteral(".paths.txt"));
+        QVERIFY(pathsFile.open(QIODevice::ReadOnly));
+        const QStringList paths = QString::fromUtf8(pathsFile.readAll()).trimmed().split(QLatin1Char('\n'));
+        QCOMPARE(paths.size(), int(hits.size()));
+        for (int i = 0; i < paths.size(); ++i)
+            QCOMPARE(column[i].item<float>(), scoreOf.at(QDir(pictures).relativeFilePath(paths[i])));
+        QFile sidecar(npy + QStringLiteral(".json"));
+        QVERIFY(sidecar.open(QIODevice::ReadOnly));
+        const QJsonObject provenance = QJsonDocument::fromJson(sidecar.readAll()).object();
+        QCOMPARE(provenance.value(QStringLiteral("pictures")).toInt(), int(hits.size()));
+        QCOMPARE(provenance.value(QStringLiteral("unit")).toInt(), unit);
+        QCOMPARE(provenance.value(QStringLiteral("score")).toString(), QStringLiteral("spatial mean"));
+        QCOMPARE(provenance.value(QStringLiteral("model_hash")).toString(), QString::fromStdString(m_tiny.session->bundle()->descriptor().contentHash));
+        // A folder that cannot be written: the error is reported, nothing is left behind.
+        const QString nowhere = m_dir.filePath(QStringLiteral("missing/unit.npy"));
+        QVERIFY(dock.exportTo(nowhere));
+        QVERIFY(exported.wait(60'000));
+        QCOMPARE(exported.last().at(0).toString(), QString());
+        QVERIFY(!exported.last().at(1).toString().isEmpty());
+        QVERIFY(!QFile::exists(nowhere));
         QVERIFY(dock.textVersusImageView()->grab().save(m_dir.filePath(QStringLiteral("text-vs-image.png"))));
         if (qEnvironmentVariableIsSet("MULTISCOPE_KEEP_GRABS"))
         {
