@@ -398,122 +398,137 @@
 <context>
     <name>ms::FeatureVisDock</name>
     <message>
-        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="88"/>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="91"/>
         <source>model&apos;s</source>
         <translation>Modell</translation>
     </message>
     <message>
-        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="131"/>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="134"/>
         <source>Failed: %1</source>
         <translation>Fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="136"/>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="139"/>
         <source>Canceled</source>
         <translation>Abgebrochen</translation>
     </message>
     <message>
-        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="197"/>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="201"/>
         <source>Optimising…</source>
         <translation>Optimiere…</translation>
     </message>
     <message>
-        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="211"/>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="215"/>
         <source>From the cache (loss %1)</source>
         <translation>Aus dem Cache (Verlust %1)</translation>
     </message>
     <message>
-        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="212"/>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="216"/>
         <source>Done: %1 steps, loss %2</source>
         <translation>Fertig: %1 Schritte, Verlust %2</translation>
     </message>
     <message>
-        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="213"/>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="217"/>
         <source>Step %1 of %2, loss %3</source>
         <translation>Schritt %1 von %2, Verlust %3</translation>
     </message>
     <message>
-        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="250"/>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="254"/>
         <source>Model ready: press Run (or Enter) to visualize the objective.</source>
         <translation>Modell bereit: „Start“ (oder Eingabe) visualisiert das Ziel.</translation>
     </message>
     <message>
-        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="259"/>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="263"/>
         <source>Feature visualization</source>
         <translation>Merkmalsvisualisierung</translation>
     </message>
     <message>
-        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="260"/>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="264"/>
         <source>Objective:</source>
         <translation>Ziel:</translation>
     </message>
     <message>
-        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="261"/>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="265"/>
         <source>&amp;Run</source>
         <translation>&amp;Start</translation>
     </message>
     <message>
-        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="262"/>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="266"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="263"/>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="267"/>
         <source>Transform preset: Lucid&apos;s standard set, the Distill article&apos;s, or none</source>
         <translation>Transformationen: Lucids Standardsatz, der des Distill-Artikels oder keine</translation>
     </message>
     <message>
-        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="264"/>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="268"/>
         <source>Optimisation steps</source>
         <translation>Optimierungsschritte</translation>
     </message>
     <message>
-        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="265"/>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="269"/>
         <source> steps</source>
         <translation> Schritte</translation>
     </message>
     <message>
-        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="266"/>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="270"/>
         <source>Image side in pixels (the model&apos;s input resolution by default)</source>
         <translation>Bildseite in Pixeln (standardmäßig die Eingabeauflösung des Modells)</translation>
     </message>
     <message>
-        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="267"/>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="271"/>
         <source>size </source>
         <translation>Größe </translation>
     </message>
     <message>
-        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="268"/>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="272"/>
         <source>Images optimised together</source>
         <translation>Gemeinsam optimierte Bilder</translation>
     </message>
     <message>
-        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="269"/>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="273"/>
         <source>batch </source>
         <translation>Stapel </translation>
     </message>
     <message>
-        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="270"/>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="274"/>
         <source>Weight of the diversity term (batches of two or more)</source>
         <translation>Gewicht des Diversitätsterms (Stapel ab zwei Bildern)</translation>
     </message>
     <message>
-        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="271"/>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="275"/>
         <source>diversity </source>
         <translation>Diversität </translation>
     </message>
     <message>
-        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="272"/>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="276"/>
         <source>Random seed: the same settings and seed give the same picture</source>
         <translation>Zufallskeim: gleiche Einstellungen und Keim ergeben dasselbe Bild</translation>
     </message>
     <message>
-        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="273"/>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="277"/>
         <source>seed </source>
         <translation>Keim </translation>
     </message>
     <message>
-        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="274"/>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="278"/>
+        <source>bf16</source>
+        <translation>bf16</translation>
+    </message>
+    <message>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="280"/>
+        <source>Run the network in bfloat16: about 1.4× faster on this CPU, a slightly different picture</source>
+        <translation>Das Netz in bfloat16 rechnen: auf dieser CPU etwa 1,4× schneller, ein leicht anderes Bild</translation>
+    </message>
+    <message>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="281"/>
+        <source>Run the network in bfloat16: this CPU has no native bfloat16, so it would be slower than float32</source>
+        <translation>Das Netz in bfloat16 rechnen: diese CPU kann bfloat16 nicht selbst, es wäre langsamer als float32</translation>
+    </message>
+    <message>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="282"/>
         <source>No model loaded.</source>
         <translation>Kein Modell geladen.</translation>
     </message>

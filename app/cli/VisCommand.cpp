@@ -1,6 +1,6 @@
 // `multiscope-cli vis`: feature visualization from the command line.
 //   vis --model M --objective "visual.layer4.5.add:89" [--batch 4 --diversity W] [--preset lucid|distill]
-//       [--steps 512] [--size N] [--lr 0.05] [--seed 0] --out FILE.png
+//       [--steps 512] [--size N] [--lr 0.05] [--seed 0] [--precision float32|bfloat16] --out FILE.png
 //   vis --model M --objective visual.layer4.5.add --units 0-63 --out DIR   (one PNG per unit + contact sheet)
 // A batch of several images is written side by side in one PNG.
 
@@ -72,6 +72,9 @@ void addVisCommand(CLI::App& app, Command& chosen) {
     cmd->add_option("--size", request->size, "Image side (default: the model's input resolution)")->check(CLI::NonNegativeNumber);
     cmd->add_option("--lr", request->lr, "Adam learning rate")->check(CLI::PositiveNumber);
     cmd->add_option("--seed", request->seed, "Random seed (same request, same image)");
+    cmd->add_option("--precision", request->precision,
+                    "float32, or bfloat16: the network under bf16 autocast (~1.4x faster on CPUs with native bf16)")
+        ->check(CLI::IsMember({"float32", "bfloat16"}));
     cmd->add_option("--out", *out, "PNG file (or a folder with --units)")->required();
     cmd->callback([&chosen, model, request, out, units] {
         chosen.run = [model, request, out, units] {

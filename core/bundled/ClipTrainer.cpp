@@ -1,7 +1,7 @@
 #include "bundled/ClipTrainer.h"
 
 #include "bundled/BundledSidecar.h"
-#include "bundled/CpuAutocast.h"
+#include "util/CpuAutocast.h"
 #include "bundled/TrainingData.h"
 #include "io/StateDict.h"
 #include "jobs/Feedback.h"

@@ -31,6 +31,7 @@ Json toJsonValue(const FeatureVisRequest& r) {
     j["batch"] = r.batch;
     j["diversity"] = r.diversity;
     j["seed"] = r.seed;
+    j["precision"] = r.precision;
     return j;
 }
 
@@ -50,11 +51,12 @@ void read(const Json& j, const char* field, T& out) {
 bool FeatureVisRequest::operator==(const FeatureVisRequest& o) const {
     return modelHash == o.modelHash && objective == o.objective && param == o.param && decorrelate == o.decorrelate &&
            preset == o.preset && steps == o.steps && lr == o.lr && size == o.size && batch == o.batch &&
-           diversity == o.diversity && seed == o.seed;
+           diversity == o.diversity && seed == o.seed && precision == o.precision;
 }
 
 std::string FeatureVisRequest::key() const {
     Json j = toJsonValue(*this);
+    if (precision == "float32") j.erase("precision");
     j["algorithm"] = kAlgorithmVersion;
     const QByteArray bytes = QByteArray::fromStdString(j.dump());
     return QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex().left(32).toStdString();
@@ -77,6 +79,7 @@ FeatureVisRequest FeatureVisRequest::fromJson(const std::string& json) {
     read(j, "batch", r.batch);
     read(j, "diversity", r.diversity);
     read(j, "seed", r.seed);
+    read(j, "precision", r.precision);
     return r;
 }
 
@@ -88,6 +91,7 @@ void FeatureVisRequest::validate() const {
     if (size < 0 || size == 1 || size > 4096) bad("size " + std::to_string(size) + " is out of range (0 or 2…4096)");
     if (batch < 1 || batch > 256) bad("batch " + std::to_string(batch) + " is out of range (1…256)");
     if (!(diversity >= 0.0) || !std::isfinite(diversity)) bad("the diversity weight must be >= 0");
+    if (precision != "float32" && precision != "bfloat16") bad("precision '" + precision + "' is neither float32 nor bfloat16");
     parseParamKind(param);
     transformPreset(preset);
 }

@@ -5,6 +5,7 @@
 #include "featurevis/Transforms.h"
 #include "image/TensorImage.h"
 #include "model/ClipModelTorch.h"
+#include "util/CpuAutocast.h"
 #include "util/Error.h"
 
 #include <ATen/ATen.h>
@@ -111,7 +112,14 @@ void FeatureVisSession::step() {
     CaptureResult captured;
     if (d->needsForward) {
         const at::Tensor seen = (d->transform(image, d->rng) - d->mean) / d->std;
-        captured = d->model.network().capture(seen, d->capture);
+        {
+            const CpuAutocast autocast(d->request.precision == "bfloat16");
+            captured = d->model.network().capture(seen, d->capture);
+        }
+        // Objectives (means, Gram matrices, cosines) in float32 whatever the network ran in.
+        for (auto& [name, point] : captured.points)
+            if (point.full.defined()) point.full = point.full.to(at::kFloat);
+        if (captured.embedding.defined()) captured.embedding = captured.embedding.to(at::kFloat);
     }
     const ObjectiveInput input{image, &captured, &d->model.descriptor()};
     const at::Tensor loss = -d->objective.score(input);

@@ -5,7 +5,9 @@
 #include "jobs/ComputeWorker.h"
 #include "model/ModelBundle.h"
 #include "session/ModelSession.h"
+#include "util/CpuFeatures.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QEvent>
@@ -68,6 +70,7 @@ FeatureVisDock::FeatureVisDock(ModelSession* session, QWidget* parent)
       m_batch(new QSpinBox),
       m_diversity(new QDoubleSpinBox),
       m_seed(new QSpinBox),
+      m_bf16(new QCheckBox),
       m_run(new QPushButton),
       m_cancel(new QPushButton),
       m_view(new PictureStrip(&m_images, nullptr)),
@@ -99,7 +102,7 @@ FeatureVisDock::FeatureVisDock(ModelSession* session, QWidget* parent)
     top->addWidget(m_run);
     top->addWidget(m_cancel);
     auto* params = new QHBoxLayout;
-    for (QWidget* w : std::initializer_list<QWidget*>{m_preset, m_steps, m_size, m_batch, m_diversity, m_seed}) params->addWidget(w);
+    for (QWidget* w : std::initializer_list<QWidget*>{m_preset, m_steps, m_size, m_batch, m_diversity, m_seed, m_bf16}) params->addWidget(w);
     auto* bottom = new QHBoxLayout;
     bottom->addWidget(m_progress);
     auto* layout = new QVBoxLayout;
@@ -162,6 +165,7 @@ FeatureVisRequest FeatureVisDock::currentRequest() const {
     r.batch = m_batch->value();
     r.diversity = m_diversity->value();
     r.seed = static_cast<std::uint64_t>(m_seed->value());
+    r.precision = m_bf16->isChecked() ? "bfloat16" : "float32";
     return r;
 }
 
@@ -271,6 +275,10 @@ void FeatureVisDock::retranslate() {
     m_diversity->setPrefix(tr("diversity "));
     m_seed->setToolTip(tr("Random seed: the same settings and seed give the same picture"));
     m_seed->setPrefix(tr("seed "));
+    m_bf16->setText(tr("bf16"));
+    m_bf16->setToolTip(cpuHasNativeBf16()
+                           ? tr("Run the network in bfloat16: about 1.4× faster on this CPU, a slightly different picture")
+                           : tr("Run the network in bfloat16: this CPU has no native bfloat16, so it would be slower than float32"));
     if (!m_session->bundle()) m_status->setText(tr("No model loaded."));
 }
 

@@ -12,6 +12,7 @@
 #include <memory>
 #include <vector>
 
+class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
@@ -79,6 +80,7 @@ private:
     QSpinBox* m_batch;
     QDoubleSpinBox* m_diversity;
     QSpinBox* m_seed;
+    QCheckBox* m_bf16;
     QPushButton* m_run;
     QPushButton* m_cancel;
     QWidget* m_view;

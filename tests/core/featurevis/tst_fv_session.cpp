@@ -59,17 +59,21 @@ private Q_SLOTS:
     void wholeRunIsDeterministic_data() {
         QTest::addColumn<QString>("preset");
         QTest::addColumn<QString>("param");
-        QTest::newRow("lucid, fourier") << "lucid" << "fourier";
-        QTest::newRow("distill, fourier") << "distill" << "fourier";
-        QTest::newRow("lucid, pixel") << "lucid" << "pixel";
+        QTest::addColumn<QString>("precision");
+        QTest::newRow("lucid, fourier") << "lucid" << "fourier" << "float32";
+        QTest::newRow("distill, fourier") << "distill" << "fourier" << "float32";
+        QTest::newRow("lucid, pixel") << "lucid" << "pixel" << "float32";
+        QTest::newRow("lucid, fourier, bf16") << "lucid" << "fourier" << "bfloat16";
     }
 
     void wholeRunIsDeterministic() {
         QFETCH(QString, preset);
         QFETCH(QString, param);
+        QFETCH(QString, precision);
         FeatureVisRequest r = lucidRequest(*mModel, 12);
         r.preset = preset.toStdString();
         r.param = param.toStdString();
+        r.precision = precision.toStdString();
         const at::Tensor a = runToEnd(*mModel, r), b = runToEnd(*mModel, r);
         QVERIFY(at::equal(a, b));
         r.seed = 1;
@@ -253,7 +257,7 @@ private Q_SLOTS:
 
     void everyFieldChangesTheKey() {
         const FeatureVisRequest base;
-        std::vector<FeatureVisRequest> variants(11, base);
+        std::vector<FeatureVisRequest> variants(12, base);
         variants[0].modelHash = "x";
         variants[1].objective = "y:1";
         variants[2].param = "pixel";
@@ -265,6 +269,7 @@ private Q_SLOTS:
         variants[8].batch = 4;
         variants[9].diversity = 1.0;
         variants[10].seed = 1;
+        variants[11].precision = "bfloat16";
         std::unordered_set<std::string> keys{base.key()};
         std::unordered_set<std::size_t> hashes{std::hash<FeatureVisRequest>()(base)};
         for (const FeatureVisRequest& v : variants) {
@@ -272,8 +277,8 @@ private Q_SLOTS:
             keys.insert(v.key());
             hashes.insert(std::hash<FeatureVisRequest>()(v));
         }
-        QCOMPARE(keys.size(), size_t(12));
-        QCOMPARE(hashes.size(), size_t(12));
+        QCOMPARE(keys.size(), size_t(13));
+        QCOMPARE(hashes.size(), size_t(13));
     }
 
     void jsonRoundTrip() {
@@ -301,6 +306,7 @@ private Q_SLOTS:
         QTest::newRow("diversity") << R"({"objective": "a:1", "diversity": -1})" << "diversity";
         QTest::newRow("param") << R"({"objective": "a:1", "param": "wavelet"})" << "wavelet";
         QTest::newRow("preset") << R"({"objective": "a:1", "preset": "lucent"})" << "lucent";
+        QTest::newRow("precision") << R"({"objective": "a:1", "precision": "float16"})" << "float16";
     }
 
     void validation() {

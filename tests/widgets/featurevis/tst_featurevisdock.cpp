@@ -6,6 +6,7 @@
 
 #include "featurevis/FeatureVisDock.h"
 
+#include <QCheckBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -65,6 +66,17 @@ private Q_SLOTS:
         QCOMPARE(dock.images().front(), first);
         QCoreApplication::processEvents();
         QCOMPARE(jobs.size(), 0);
+
+        // bf16 is another request: not the float32 picture from the cache, but a new run.
+        auto* bf16 = dock.findChild<QCheckBox*>();
+        QVERIFY(bf16 && !bf16->isChecked());
+        QTest::mouseClick(bf16, Qt::LeftButton);
+        shown.clear();
+        dock.setObjective(QStringLiteral("visual.layer4:3"));
+        QVERIFY(dock.isRunning());
+        QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty() && shown.last().at(2).toBool(), 120'000);
+        QVERIFY(!shown.last().at(3).toBool());
+        QVERIFY(dock.images().front() != first);
     }
 
     void theNextUnitIsPreparedInTheBackground() {

@@ -1,6 +1,8 @@
 #pragma once
 // bf16 autocast on the CPU for the scope of the object (matrix products and convolutions run
 // in bfloat16, reductions and normalisations stay float32), as torch.autocast("cpu") does.
+// Used by the trainer and by feature visualization. It pays only where the CPU computes bf16
+// natively (cpuHasNativeBf16(), util/CpuFeatures.h): elsewhere it is slower than float32.
 
 #include <ATen/autocast_mode.h>
 
