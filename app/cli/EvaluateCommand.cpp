@@ -20,7 +20,7 @@ void addEvaluateCommand(CLI::App& app, Command& chosen) {
     auto* cmd = app.add_subcommand("evaluate", "Zero-shot accuracy per rendition, typographic-attack rate and multimodal units on a labelled folder");
     auto model = std::make_shared<ModelOptions>();
     struct Args {
-        std::string data, layer;
+        std::string data, layer, ensemble;
         bool json = false;
         int batch = 64;
         std::uint64_t attackSeed = 1;
@@ -31,6 +31,10 @@ void addEvaluateCommand(CLI::App& app, Command& chosen) {
     cmd->add_option("--layer", args->layer, "Capture point for the multimodal-unit table (default: the model's studied layer)");
     cmd->add_option("--batch", args->batch, "Images per forward pass")->check(CLI::PositiveNumber);
     cmd->add_option("--attack-seed", args->attackSeed, "Which word goes on which photo, and where");
+    cmd->add_option("--ensemble", args->ensemble,
+                    "How the prompt templates combine: mean (of their embeddings, as CLIP) or best (the best-matching template per "
+                    "label); default: the model's sidecar, else mean")
+        ->check(CLI::IsMember({"mean", "best"}));
     cmd->add_flag("--json", args->json, "Print one JSON object");
     cmd->callback([&chosen, model, args] {
         chosen.drawsText = true;  // the attack writes words on the photos
@@ -43,6 +47,9 @@ void addEvaluateCommand(CLI::App& app, Command& chosen) {
             if (bundle.sidecar()) options.labels = bundle.sidecar()->concepts;
             options.batchSize = args->batch;
             options.attackSeed = args->attackSeed;
+            options.ensemble = args->ensemble.empty() ? promptEnsembleFor(bundle)
+                               : args->ensemble == "best" ? PromptEnsemble::BestTemplate
+                                                          : PromptEnsemble::MeanEmbedding;
             CliProgress progress("evaluate");
             const EvaluationReport report =
                 evaluateModel(bundle.model().network(), tokenizeFnFor(bundle), options, &progress.feedback());

@@ -85,7 +85,8 @@ struct ProbeArgs {
 int runProbe(const ModelOptions& model, const ProbeArgs& a) {
     const ModelBundle bundle = loadModel(model);
     const ClipNetwork& network = bundle.model().network();
-    const ZeroShotClassifier classifier(network, tokenizeFnFor(bundle), classesFor(bundle, a.classes), templatesFor(bundle, a.templates));
+    const ZeroShotClassifier classifier(network, tokenizeFnFor(bundle), classesFor(bundle, a.classes), templatesFor(bundle, a.templates),
+                                        promptEnsembleFor(bundle));
     const at::Tensor input = modelInputFromFile(a.image, network.descriptor());
     const ProbeResult result = probeImage(network, classifier, input, a.layer);
     const auto units = result.topUnits(a.k);
@@ -135,6 +136,7 @@ int runAttack(const ModelOptions& model, const AttackArgs& a) {
     o.labelsFile = QString::fromStdString(a.labels);
     if (!a.classes.empty()) o.labels = readClassList(a.classes);
     o.templates = templatesFor(bundle, a.templates);
+    o.ensemble = promptEnsembleFor(bundle);
     o.placement = a.placement == "random" ? AttackPlacement::Random : AttackPlacement::Fixed8;
     o.style.font = parseFont(a.font);
     o.style.color = parseColor(a.color, "--color");

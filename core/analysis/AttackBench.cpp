@@ -79,7 +79,7 @@ struct AttackBenchRun::State {
           options(std::move(o)),
           images(std::move(im)),
           labels(std::move(l)),
-          classifier(n, tokenize, labels, options.templates),
+          classifier(n, tokenize, labels, options.templates, options.ensemble),
           // A few images at a time, every word on each: memory stays flat on big folders.
           imagesPerChunk(std::max<size_t>(1, size_t(options.batchSize) / size_t(options.words.size()) + 1)),
           successes(size_t(options.words.size())),

@@ -31,6 +31,7 @@ struct AttackBenchOptions {
     QString labelsFile;
     QStringList labels;      // zero-shot labels; empty: the images' labels plus the words
     QStringList templates;   // prompt templates (empty: "{}")
+    PromptEnsemble ensemble = PromptEnsemble::MeanEmbedding;  // how they combine
     AttackPlacement placement = AttackPlacement::Fixed8;
     TextStyle style;         // font, colour, box; pixelSize is set from textHeight per image
     double textHeight = 0.15;  // the word's height as a fraction of the image height (≤ 0.2 in the article's sense)

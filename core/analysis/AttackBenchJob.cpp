@@ -9,7 +9,10 @@ namespace ms {
 
 AttackBenchJob::AttackBenchJob(std::shared_ptr<const ModelBundle> bundle, AttackBenchOptions options)
     : m_bundle(std::move(bundle)), m_options(std::move(options)) {
-    if (m_options.templates.isEmpty()) m_options.templates = promptTemplatesFor(*m_bundle);
+    if (m_options.templates.isEmpty()) {
+        m_options.templates = promptTemplatesFor(*m_bundle);
+        m_options.ensemble = promptEnsembleFor(*m_bundle);
+    }
 }
 
 AttackBenchJob::~AttackBenchJob() = default;

@@ -100,7 +100,8 @@ EvaluationReport evaluateModel(const ClipNetwork& network, const TextTokenizeFn&
     report.layer = QString::fromStdString(options.layer.isEmpty() ? descriptor.defaultLayer
                                                                   : descriptor.resolve(options.layer.toStdString()));
     report.selectivityThreshold = options.selectivityThreshold;
-    const ZeroShotClassifier classifier(network, tokenize, concepts, options.templates);
+    const ZeroShotClassifier classifier(network, tokenize, concepts, options.templates, options.ensemble);
+    report.ensemble = options.ensemble;
 
     QStringList paths;
     for (const LabelRow& r : rows) paths << dir.filePath(r.file);
@@ -173,6 +174,7 @@ QJsonObject EvaluationReport::toJson() const {
                                  {"shared_picture_selectivity", u.sharedPictureSelectivity},
                                  {"shared_word_selectivity", u.sharedWordSelectivity}});
     return QJsonObject{{"zero_shot", zs},
+                       {"prompt_ensemble", promptEnsembleName(ensemble)},
                        {"image_counts", counts},
                        {"typographic_attack_rate", typographicAttackRate},
                        {"typographic_attack_trials", attackTrials},
@@ -184,7 +186,8 @@ QJsonObject EvaluationReport::toJson() const {
 }
 
 QString EvaluationReport::toText() const {
-    QString out = QStringLiteral("zero-shot top-1 accuracy\n");
+    QString out = QStringLiteral("zero-shot top-1 accuracy (templates combined by %1)\n")
+                      .arg(ensemble == PromptEnsemble::MeanEmbedding ? "their mean embedding" : "the best-matching one");
     for (const auto& [r, a] : zeroShot)
         out += QStringLiteral("  %1 %2%  (%3 images)\n").arg(r, -8).arg(a * 100, 5, 'f', 1).arg(imageCounts.at(r));
     out += QStringLiteral("typographic attack rate (photos + another concept's word): %1%  (%2 trials)\n")

@@ -24,7 +24,8 @@ struct EvaluationOptions {
     QString dataDir;
     QString layer;           // canonical or alias; empty: the descriptor's default layer
     QStringList labels;      // zero-shot labels; empty: the concepts in labels.csv
-    QStringList templates;   // prompt templates averaged for every rendition
+    QStringList templates;   // one prompt set for every rendition
+    PromptEnsemble ensemble = PromptEnsemble::MeanEmbedding;  // how the templates combine
     int batchSize = 64;
     std::uint64_t attackSeed = 1;  // which word goes on which photo, and where
     double selectivityThreshold = 2.0;
@@ -46,6 +47,7 @@ struct MultimodalUnitRow {
 
 struct EvaluationReport {
     std::map<QString, double> zeroShot;   // rendition → top-1 accuracy
+    PromptEnsemble ensemble = PromptEnsemble::MeanEmbedding;
     std::map<QString, int> imageCounts;   // rendition → images
     double typographicAttackRate = 0;     // photos with another concept's word written on
     int attackTrials = 0;

@@ -19,4 +19,9 @@ QStringList promptTemplatesFor(const ModelBundle& bundle) {
     return {QStringLiteral("a photo of a {}.")};
 }
 
+PromptEnsemble promptEnsembleFor(const ModelBundle& bundle) {
+    return bundle.sidecar() && bundle.sidecar()->promptEnsemble == QLatin1String("best") ? PromptEnsemble::BestTemplate
+                                                                                          : PromptEnsemble::MeanEmbedding;
+}
+
 }  // namespace ms

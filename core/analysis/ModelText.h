@@ -15,5 +15,7 @@ TextTokenizeFn tokenizeFnFor(const ModelBundle& bundle);
 
 // The sidecar's templates for a Multiscope-trained model, else CLIP's "a photo of a {}.".
 QStringList promptTemplatesFor(const ModelBundle& bundle);
+// How the model's templates combine: the sidecar's choice, else CLIP's mean embedding.
+PromptEnsemble promptEnsembleFor(const ModelBundle& bundle);
 
 }  // namespace ms

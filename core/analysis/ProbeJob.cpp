@@ -22,7 +22,8 @@ public:
     const ZeroShotClassifier& classifier(const std::shared_ptr<const ModelBundle>& bundle, const QStringList& labels,
                                          const QStringList& templates) {
         if (!m_classifier || bundle != m_bundle || labels != m_labels || templates != m_templates) {
-            m_classifier = std::make_unique<ZeroShotClassifier>(bundle->model().network(), tokenizeFnFor(*bundle), labels, templates);
+            m_classifier = std::make_unique<ZeroShotClassifier>(bundle->model().network(), tokenizeFnFor(*bundle), labels, templates,
+                                                                promptEnsembleFor(*bundle));
             m_bundle = bundle;
             m_labels = labels;
             m_templates = templates;

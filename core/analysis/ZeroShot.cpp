@@ -12,9 +12,11 @@ QString fillTemplate(const QString& templ, const QString& label) {
     return out.replace(QStringLiteral("{}"), label);
 }
 
+const char* promptEnsembleName(PromptEnsemble e) { return e == PromptEnsemble::MeanEmbedding ? "mean" : "best"; }
+
 ZeroShotClassifier::ZeroShotClassifier(const ClipNetwork& network, const TextTokenizeFn& tokenize, QStringList labels,
-                                       QStringList templates)
-    : m_network(network), m_labels(std::move(labels)) {
+                                       QStringList templates, PromptEnsemble ensemble)
+    : m_network(network), m_labels(std::move(labels)), m_ensemble(ensemble) {
     if (m_labels.isEmpty()) throw Error("zero-shot classification needs at least one label");
     if (templates.isEmpty()) templates << QStringLiteral("{}");
     torch::NoGradGuard noGrad;
@@ -23,13 +25,18 @@ ZeroShotClassifier::ZeroShotClassifier(const ClipNetwork& network, const TextTok
         for (const QString& t : templates) prompts.push_back(fillTemplate(t, label).toStdString());
     at::Tensor e = network.encodeText(tokenize(prompts));
     e = e / e.norm(2, -1, true);
-    e = e.view({static_cast<long>(m_labels.size()), static_cast<long>(templates.size()), -1}).mean(1);
-    m_labelEmbeddings = e / e.norm(2, -1, true);
+    m_templateEmbeddings = e.view({static_cast<long>(m_labels.size()), static_cast<long>(templates.size()), -1});
+    const at::Tensor mean = m_templateEmbeddings.mean(1);
+    m_labelEmbeddings = mean / mean.norm(2, -1, true);
 }
 
 at::Tensor ZeroShotClassifier::probabilitiesFromEmbeddings(const at::Tensor& imageEmbeddings) const {
     const at::Tensor image = imageEmbeddings / imageEmbeddings.norm(2, -1, true);
-    return torch::softmax(m_network.logitScale() * image.mm(m_labelEmbeddings.t()), -1);
+    if (m_ensemble == PromptEnsemble::MeanEmbedding)
+        return torch::softmax(m_network.logitScale() * image.mm(m_labelEmbeddings.t()), -1);
+    // [N, labels, templates] cosines, the best template per label.
+    const at::Tensor cosines = torch::einsum("nd,ltd->nlt", {image, m_templateEmbeddings});
+    return torch::softmax(m_network.logitScale() * std::get<0>(cosines.max(-1)), -1);
 }
 
 at::Tensor ZeroShotClassifier::probabilities(const at::Tensor& images) const {

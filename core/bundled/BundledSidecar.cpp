@@ -34,6 +34,7 @@ QJsonObject BundledSidecar::toJson() const {
                        {"vision_heads", visionHeads},
                        {"concepts", toArray(concepts)},
                        {"prompt_templates", toArray(templates)},
+                       {"prompt_ensemble", promptEnsemble},
                        {"default_layer", defaultLayer},
                        {"training", training}};
 }
@@ -55,6 +56,9 @@ BundledSidecar BundledSidecar::fromJson(const QJsonObject& json, const QString& 
     s.templates = toList(json.value(QStringLiteral("prompt_templates")));
     for (const QString& t : s.templates)
         if (!t.contains(QStringLiteral("{}"))) fail("prompt template '" + t.toStdString() + "' has no {}");
+    s.promptEnsemble = json.value(QStringLiteral("prompt_ensemble")).toString(QStringLiteral("mean"));
+    if (s.promptEnsemble != QLatin1String("mean") && s.promptEnsemble != QLatin1String("best"))
+        fail("prompt_ensemble '" + s.promptEnsemble.toStdString() + "' is neither mean nor best");
     s.defaultLayer = json.value(QStringLiteral("default_layer")).toString();
     s.training = json.value(QStringLiteral("training")).toObject();
     return s;

@@ -18,7 +18,10 @@ struct BundledSidecar {
     int textHeads = 0;
     int visionHeads = 0;
     QStringList concepts;      // default labels for zero-shot classification
-    QStringList templates;     // prompt templates with "{}" for the label, averaged as CLIP does
+    QStringList templates;     // prompt templates with "{}" for the label
+    // How the templates combine for zero-shot classification (analysis/ZeroShot.h): "mean"
+    // (of their embeddings, as CLIP does) or "best" (the best-matching template per label).
+    QString promptEnsemble = QStringLiteral("mean");
     QString defaultLayer;      // the layer the app opens (multimodal units are clearest there)
     QJsonObject training;      // seed, steps, samples, final loss, minutes, command, …
 

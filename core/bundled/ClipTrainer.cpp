@@ -270,6 +270,9 @@ QString ClipTrainer::exportModel(const QString& baseName) const {
     for (const QString& c : conceptNames()) sidecar.concepts << c;
     sidecar.templates = {QStringLiteral("{}"), QStringLiteral("a photo of a {}"), QStringLiteral("a drawing of a {}"),
                          QStringLiteral("an icon of a {}"), QStringLiteral("the word {}")};
+    // One template per kind of picture: their mean embedding sits between the kinds, far from
+    // "the word {}" (words then score 54% top-1 on the first shipped model, 99.7% with "best").
+    sidecar.promptEnsemble = QStringLiteral("best");
     const int lastStage = static_cast<int>(d->config.visionLayers.size());
     sidecar.defaultLayer = QStringLiteral("visual.layer%1.%2.add").arg(lastStage).arg(d->config.visionLayers.back() - 1);
     sidecar.training = QJsonObject{{"seed", QString::number(d->options.seed)},

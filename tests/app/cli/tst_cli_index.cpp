@@ -166,6 +166,11 @@ private Q_SLOTS:
         for (const char* key : {"concept", "picture_unit", "picture_selectivity", "word_unit", "word_selectivity", "same_unit"})
             QVERIFY2(units.first().toObject().contains(QLatin1String(key)), key);
         QVERIFY(o.contains(QStringLiteral("multimodal_fraction")));
+        QCOMPARE(o.value(QStringLiteral("prompt_ensemble")).toString(), QStringLiteral("mean"));  // a CLIP checkpoint: as CLIP
+        const CliRun best = runCli({"evaluate", "--model", rnTiny(), "--vocab", fixturePath(QStringLiteral("clip/bpe_simple_vocab_16e6.txt.gz")),
+                                    "--data", m_images, "--json", "--threads", "1", "--ensemble", "best"}, m_env);
+        checkOk(best);
+        QCOMPARE(QJsonDocument::fromJson(best.out).object().value(QStringLiteral("prompt_ensemble")).toString(), QStringLiteral("best"));
     }
 
     // Feature visualization: the PNG is what the model sees (its resolution), a batch is written

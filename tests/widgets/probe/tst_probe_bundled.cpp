@@ -75,7 +75,8 @@ private Q_SLOTS:
         }
 
         // The core function on the same pictures and words.
-        const ZeroShotClassifier classifier(bundle->model().network(), tokenizeFnFor(*bundle), concepts, promptTemplatesFor(*bundle));
+        const ZeroShotClassifier classifier(bundle->model().network(), tokenizeFnFor(*bundle), concepts, promptTemplatesFor(*bundle),
+                                            promptEnsembleFor(*bundle));
         const auto outcomes = runTypographicAttacks(
             classifier, [&](const QImage& im) { return modelInputFromImage(im, bundle->descriptor()); }, trials);
         int coreFlips = 0;
