@@ -93,6 +93,8 @@ FeatureVisDock::FeatureVisDock(ModelSession* session, QWidget* parent)
     m_diversity->setRange(0, 1000);
     m_diversity->setDecimals(2);
     m_seed->setRange(0, 1'000'000);
+    // bf16 where the CPU computes it natively: ~1.4x faster, as good a picture (README).
+    m_bf16->setChecked(cpuHasNativeBf16());
     m_status->setWordWrap(true);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
 

@@ -5,6 +5,7 @@
 #include "TinyModelSession.h"
 
 #include "featurevis/FeatureVisDock.h"
+#include "util/CpuFeatures.h"
 
 #include <QCheckBox>
 #include <QLabel>
@@ -67,10 +68,13 @@ private Q_SLOTS:
         QCoreApplication::processEvents();
         QCOMPARE(jobs.size(), 0);
 
-        // bf16 is another request: not the float32 picture from the cache, but a new run.
+        // The other precision is another request: not the picture from the cache, but a new run.
+        // (bf16 starts ticked where the CPU has native bf16.)
         auto* bf16 = dock.findChild<QCheckBox*>();
-        QVERIFY(bf16 && !bf16->isChecked());
+        QVERIFY(bf16);
+        QCOMPARE(bf16->isChecked(), cpuHasNativeBf16());
         QTest::mouseClick(bf16, Qt::LeftButton);
+        QCOMPARE(bf16->isChecked(), !cpuHasNativeBf16());
         shown.clear();
         dock.setObjective(QStringLiteral("visual.layer4:3"));
         QVERIFY(dock.isRunning());
