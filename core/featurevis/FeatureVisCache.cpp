@@ -1,6 +1,7 @@
 #include "featurevis/FeatureVisCache.h"
 
 #include "util/CacheDir.h"
+#include "util/CpuFeatures.h"
 #include "util/Log.h"
 
 #include <QDateTime>
@@ -202,8 +203,15 @@ void FeatureVisCache::setMaxBytes(std::int64_t bytes) {
 QImage cachedUnitPicture(FeatureVisCache& cache, const ModelDescriptor& descriptor, const std::string& layer, int unit) {
     FeatureVisRequest request;
     request.objective = layer + ":" + std::to_string(unit);
-    const auto cached = cache.find(request.resolvedFor(descriptor));
-    return cached && !cached->images.empty() ? cached->images.front() : QImage();
+    // The dock's default precision first (bfloat16 where the CPU has it natively), then the
+    // other: a unit visualized either way has a thumbnail.
+    const bool bf16First = cpuHasNativeBf16();
+    for (const char* precision : {bf16First ? "bfloat16" : "float32", bf16First ? "float32" : "bfloat16"}) {
+        request.precision = precision;
+        const auto cached = cache.find(request.resolvedFor(descriptor));
+        if (cached && !cached->images.empty()) return cached->images.front();
+    }
+    return QImage();
 }
 
 }  // namespace ms

@@ -78,8 +78,8 @@ private:
     std::int64_t mLastStamp = 0;
 };
 
-// The first picture of a unit's visualization made with the default settings (what the
-// panels show as its thumbnail), or a null image when none is cached.
+// The first picture of a unit's visualization made with the default settings, in either
+// precision (what the panels show as its thumbnail), or a null image when none is cached.
 QImage cachedUnitPicture(FeatureVisCache& cache, const ModelDescriptor& descriptor, const std::string& layer, int unit);
 
 }  // namespace ms

@@ -1,5 +1,6 @@
 // The feature-visualization disk cache: hit and miss, least-recently-used eviction under a
-// size limit, clear(), damaged entries counting as misses, and the XDG location.
+// size limit, clear(), damaged entries counting as misses, the XDG location, and the unit
+// thumbnails' lookup.
 
 #include "featurevis/FeatureVisCache.h"
 
@@ -70,6 +71,23 @@ private Q_SLOTS:
         FeatureVisCache again(mDir->filePath("fv"));
         QVERIFY(again.find(request(1)));
         QCOMPARE(cache.entryCount(), 1);
+    }
+
+    // Thumbnails: the default-settings picture of a unit, whichever precision made it (the dock
+    // visualizes in bfloat16 by default where the CPU has it natively, the CLI in float32).
+    void unitPictureInEitherPrecision() {
+        FeatureVisCache cache(mDir->filePath("fv"), FeatureVisCache::kDefaultMaxBytes, clock());
+        ModelDescriptor model;
+        model.contentHash = "feedbeef";
+        model.inputResolution = 64;
+        QVERIFY(cachedUnitPicture(cache, model, "visual.layer4.2.add", 1).isNull());
+        FeatureVisResult bf16 = result(1);
+        bf16.request.precision = "bfloat16";
+        QVERIFY(cache.store(bf16));
+        QCOMPARE(cachedUnitPicture(cache, model, "visual.layer4.2.add", 1), picture(10));
+        QVERIFY(cache.store(result(2)));  // float32
+        QCOMPARE(cachedUnitPicture(cache, model, "visual.layer4.2.add", 2), picture(20));
+        QVERIFY(cachedUnitPicture(cache, model, "visual.layer4.2.add", 3).isNull());
     }
 
     void replacingAnEntry() {
