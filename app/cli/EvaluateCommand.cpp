@@ -47,9 +47,7 @@ void addEvaluateCommand(CLI::App& app, Command& chosen) {
             if (bundle.sidecar()) options.labels = bundle.sidecar()->concepts;
             options.batchSize = args->batch;
             options.attackSeed = args->attackSeed;
-            options.ensemble = args->ensemble.empty() ? promptEnsembleFor(bundle)
-                               : args->ensemble == "best" ? PromptEnsemble::BestTemplate
-                                                          : PromptEnsemble::MeanEmbedding;
+            options.ensemble = args->ensemble.empty() ? promptEnsembleFor(bundle) : parsePromptEnsemble(args->ensemble);
             CliProgress progress("evaluate");
             const EvaluationReport report =
                 evaluateModel(bundle.model().network(), tokenizeFnFor(bundle), options, &progress.feedback());

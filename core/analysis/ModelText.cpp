@@ -20,8 +20,7 @@ QStringList promptTemplatesFor(const ModelBundle& bundle) {
 }
 
 PromptEnsemble promptEnsembleFor(const ModelBundle& bundle) {
-    return bundle.sidecar() && bundle.sidecar()->promptEnsemble == QLatin1String("best") ? PromptEnsemble::BestTemplate
-                                                                                          : PromptEnsemble::MeanEmbedding;
+    return bundle.sidecar() ? parsePromptEnsemble(bundle.sidecar()->promptEnsemble.toStdString()) : PromptEnsemble::MeanEmbedding;
 }
 
 }  // namespace ms

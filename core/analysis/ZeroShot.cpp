@@ -14,6 +14,12 @@ QString fillTemplate(const QString& templ, const QString& label) {
 
 const char* promptEnsembleName(PromptEnsemble e) { return e == PromptEnsemble::MeanEmbedding ? "mean" : "best"; }
 
+PromptEnsemble parsePromptEnsemble(const std::string& name) {
+    for (PromptEnsemble e : {PromptEnsemble::MeanEmbedding, PromptEnsemble::BestTemplate})
+        if (name == promptEnsembleName(e)) return e;
+    throw Error("prompt ensemble '" + name + "' is neither mean nor best");
+}
+
 ZeroShotClassifier::ZeroShotClassifier(const ClipNetwork& network, const TextTokenizeFn& tokenize, QStringList labels,
                                        QStringList templates, PromptEnsemble ensemble)
     : m_network(network), m_labels(std::move(labels)), m_ensemble(ensemble) {

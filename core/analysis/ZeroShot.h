@@ -15,6 +15,7 @@
 #include <QStringList>
 
 #include <functional>
+#include <string>
 #include <vector>
 
 namespace ms {
@@ -26,6 +27,7 @@ using TextTokenizeFn = std::function<at::Tensor(const std::vector<std::string>& 
 
 enum class PromptEnsemble { MeanEmbedding, BestTemplate };
 const char* promptEnsembleName(PromptEnsemble e);  // "mean" / "best"
+PromptEnsemble parsePromptEnsemble(const std::string& name);  // the inverse; throws ms::Error otherwise
 
 class ZeroShotClassifier {
 public:

@@ -9,6 +9,7 @@
 #include "analysis/ZeroShot.h"
 #include "model/ClipModelTorch.h"
 #include "model/ModelBundle.h"
+#include "util/Error.h"
 
 #include <QtTest>
 
@@ -65,6 +66,9 @@ private Q_SLOTS:
         QVERIFY(torch::allclose(best.labelEmbeddings(), mean.labelEmbeddings()));  // labelEmbeddings: the mean either way
         QCOMPARE(QString(promptEnsembleName(PromptEnsemble::BestTemplate)), QStringLiteral("best"));
         QCOMPARE(QString(promptEnsembleName(PromptEnsemble::MeanEmbedding)), QStringLiteral("mean"));
+        QCOMPARE(parsePromptEnsemble("best"), PromptEnsemble::BestTemplate);
+        QCOMPARE(parsePromptEnsemble("mean"), PromptEnsemble::MeanEmbedding);
+        QVERIFY_THROWS_EXCEPTION(Error, parsePromptEnsemble("median"));
     }
 };
 
