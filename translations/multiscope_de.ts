@@ -75,138 +75,135 @@
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/AttackBenchDock.cpp" line="112"/>
-        <location filename="../widgets/probe/AttackBenchDock.cpp" line="117"/>
         <source>Cannot write %1</source>
-        <translation>%1 kann nicht geschrieben werden</translation>
+        <translation type="vanished">%1 kann nicht geschrieben werden</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/AttackBenchDock.cpp" line="115"/>
+        <location filename="../widgets/probe/AttackBenchDock.cpp" line="116"/>
         <source>Export figure</source>
         <translation>Abbildung exportieren</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/AttackBenchDock.cpp" line="116"/>
         <source>SVG (*.svg);;PNG (*.png)</source>
-        <translation>SVG (*.svg);;PNG (*.png)</translation>
+        <translation type="vanished">SVG (*.svg);;PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/AttackBenchDock.cpp" line="142"/>
+        <location filename="../widgets/probe/AttackBenchDock.cpp" line="144"/>
         <source>Canceled</source>
         <translation>Abgebrochen</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/AttackBenchDock.cpp" line="169"/>
+        <location filename="../widgets/probe/AttackBenchDock.cpp" line="171"/>
         <source>No model loaded.</source>
         <translation>Kein Modell geladen.</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/AttackBenchDock.cpp" line="173"/>
+        <location filename="../widgets/probe/AttackBenchDock.cpp" line="175"/>
         <source>Choose a folder of labelled images first.</source>
         <translation>Bitte zuerst einen Ordner mit beschrifteten Bildern wählen.</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/AttackBenchDock.cpp" line="209"/>
+        <location filename="../widgets/probe/AttackBenchDock.cpp" line="211"/>
         <source>success rate</source>
         <translation>Erfolgsquote</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/AttackBenchDock.cpp" line="210"/>
+        <location filename="../widgets/probe/AttackBenchDock.cpp" line="212"/>
         <source>accuracy under attack</source>
         <translation>Genauigkeit unter Angriff</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/AttackBenchDock.cpp" line="229"/>
+        <location filename="../widgets/probe/AttackBenchDock.cpp" line="231"/>
         <source>%1 images, clean accuracy %2 %, success over all words %3 %</source>
         <translation>%1 Bilder, Genauigkeit ohne Text %2 %, Erfolg über alle Wörter %3 %</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/AttackBenchDock.cpp" line="233"/>
+        <location filename="../widgets/probe/AttackBenchDock.cpp" line="235"/>
         <source>Done.</source>
         <translation>Fertig.</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/AttackBenchDock.cpp" line="275"/>
+        <location filename="../widgets/probe/AttackBenchDock.cpp" line="255"/>
         <source>Attack bench</source>
         <translation>Angriffsbank</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/AttackBenchDock.cpp" line="276"/>
+        <location filename="../widgets/probe/AttackBenchDock.cpp" line="256"/>
         <source>Folder…</source>
         <translation>Ordner…</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/AttackBenchDock.cpp" line="277"/>
+        <location filename="../widgets/probe/AttackBenchDock.cpp" line="257"/>
         <source>no folder chosen</source>
         <translation>kein Ordner gewählt</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/AttackBenchDock.cpp" line="278"/>
+        <location filename="../widgets/probe/AttackBenchDock.cpp" line="258"/>
         <source>Words:</source>
         <translation>Wörter:</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/AttackBenchDock.cpp" line="279"/>
+        <location filename="../widgets/probe/AttackBenchDock.cpp" line="259"/>
         <source>Attack words, comma-separated</source>
         <translation>Angriffswörter, durch Kommas getrennt</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/AttackBenchDock.cpp" line="280"/>
+        <location filename="../widgets/probe/AttackBenchDock.cpp" line="260"/>
         <source>8 fixed positions</source>
         <translation>8 feste Positionen</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/AttackBenchDock.cpp" line="281"/>
+        <location filename="../widgets/probe/AttackBenchDock.cpp" line="261"/>
         <source>random positions</source>
         <translation>zufällige Positionen</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/AttackBenchDock.cpp" line="282"/>
+        <location filename="../widgets/probe/AttackBenchDock.cpp" line="262"/>
         <source>Word height as a share of the picture height</source>
         <translation>Worthöhe als Anteil der Bildhöhe</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/AttackBenchDock.cpp" line="283"/>
+        <location filename="../widgets/probe/AttackBenchDock.cpp" line="263"/>
         <source>&amp;Run</source>
         <translation>&amp;Start</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/AttackBenchDock.cpp" line="284"/>
+        <location filename="../widgets/probe/AttackBenchDock.cpp" line="264"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/AttackBenchDock.cpp" line="285"/>
+        <location filename="../widgets/probe/AttackBenchDock.cpp" line="265"/>
         <source>Export CSV…</source>
         <translation>CSV exportieren…</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/AttackBenchDock.cpp" line="286"/>
+        <location filename="../widgets/probe/AttackBenchDock.cpp" line="266"/>
         <source>Export figure…</source>
         <translation>Abbildung exportieren…</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/AttackBenchDock.cpp" line="287"/>
+        <location filename="../widgets/probe/AttackBenchDock.cpp" line="267"/>
         <source>Word</source>
         <translation>Wort</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/AttackBenchDock.cpp" line="287"/>
+        <location filename="../widgets/probe/AttackBenchDock.cpp" line="267"/>
         <source>Trials</source>
         <translation>Versuche</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/AttackBenchDock.cpp" line="287"/>
+        <location filename="../widgets/probe/AttackBenchDock.cpp" line="267"/>
         <source>Success</source>
         <translation>Erfolg</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/AttackBenchDock.cpp" line="287"/>
+        <location filename="../widgets/probe/AttackBenchDock.cpp" line="267"/>
         <source>Accuracy</source>
         <translation>Genauigkeit</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/AttackBenchDock.cpp" line="287"/>
+        <location filename="../widgets/probe/AttackBenchDock.cpp" line="267"/>
         <source>Drop</source>
         <translation>Verlust</translation>
     </message>
@@ -360,37 +357,36 @@
         <translation>%1 Bilder aus %2 Ordnern</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/ExamplesDock.cpp" line="174"/>
         <source>Cannot write %1</source>
-        <translation>%1 kann nicht geschrieben werden</translation>
+        <translation type="vanished">%1 kann nicht geschrieben werden</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/ExamplesDock.cpp" line="181"/>
+        <location filename="../widgets/explorer/ExamplesDock.cpp" line="176"/>
         <source>Dataset examples</source>
         <translation>Beispielbilder</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/ExamplesDock.cpp" line="182"/>
+        <location filename="../widgets/explorer/ExamplesDock.cpp" line="177"/>
         <source>Least exciting</source>
         <translation>Am wenigsten anregend</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/ExamplesDock.cpp" line="183"/>
+        <location filename="../widgets/explorer/ExamplesDock.cpp" line="178"/>
         <source>Show where it fires</source>
         <translation>Zeigen, wo sie feuert</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/ExamplesDock.cpp" line="184"/>
+        <location filename="../widgets/explorer/ExamplesDock.cpp" line="179"/>
         <source>Export…</source>
         <translation>Exportieren …</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/ExamplesDock.cpp" line="185"/>
+        <location filename="../widgets/explorer/ExamplesDock.cpp" line="180"/>
         <source>The pictures as a table (CSV) or a figure (PNG, SVG, PDF with a provenance sidecar)</source>
         <translation>Die Bilder als Tabelle (CSV) oder als Abbildung (PNG, SVG, PDF mit Herkunftsdatei)</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/ExamplesDock.cpp" line="186"/>
+        <location filename="../widgets/explorer/ExamplesDock.cpp" line="181"/>
         <source>Double-click a picture to probe it</source>
         <translation>Doppelklick untersucht das Bild</translation>
     </message>
@@ -403,132 +399,132 @@
         <translation>Modell</translation>
     </message>
     <message>
-        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="134"/>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="136"/>
         <source>Failed: %1</source>
         <translation>Fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="139"/>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="141"/>
         <source>Canceled</source>
         <translation>Abgebrochen</translation>
     </message>
     <message>
-        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="201"/>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="203"/>
         <source>Optimising…</source>
         <translation>Optimiere…</translation>
     </message>
     <message>
-        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="215"/>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="217"/>
         <source>From the cache (loss %1)</source>
         <translation>Aus dem Cache (Verlust %1)</translation>
     </message>
     <message>
-        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="216"/>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="218"/>
         <source>Done: %1 steps, loss %2</source>
         <translation>Fertig: %1 Schritte, Verlust %2</translation>
     </message>
     <message>
-        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="217"/>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="219"/>
         <source>Step %1 of %2, loss %3</source>
         <translation>Schritt %1 von %2, Verlust %3</translation>
     </message>
     <message>
-        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="254"/>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="256"/>
         <source>Model ready: press Run (or Enter) to visualize the objective.</source>
         <translation>Modell bereit: „Start“ (oder Eingabe) visualisiert das Ziel.</translation>
     </message>
     <message>
-        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="263"/>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="265"/>
         <source>Feature visualization</source>
         <translation>Merkmalsvisualisierung</translation>
     </message>
     <message>
-        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="264"/>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="266"/>
         <source>Objective:</source>
         <translation>Ziel:</translation>
     </message>
     <message>
-        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="265"/>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="267"/>
         <source>&amp;Run</source>
         <translation>&amp;Start</translation>
     </message>
     <message>
-        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="266"/>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="268"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="267"/>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="269"/>
         <source>Transform preset: Lucid&apos;s standard set, the Distill article&apos;s, or none</source>
         <translation>Transformationen: Lucids Standardsatz, der des Distill-Artikels oder keine</translation>
     </message>
     <message>
-        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="268"/>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="270"/>
         <source>Optimisation steps</source>
         <translation>Optimierungsschritte</translation>
     </message>
     <message>
-        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="269"/>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="271"/>
         <source> steps</source>
         <translation> Schritte</translation>
     </message>
     <message>
-        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="270"/>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="272"/>
         <source>Image side in pixels (the model&apos;s input resolution by default)</source>
         <translation>Bildseite in Pixeln (standardmäßig die Eingabeauflösung des Modells)</translation>
     </message>
     <message>
-        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="271"/>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="273"/>
         <source>size </source>
         <translation>Größe </translation>
     </message>
     <message>
-        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="272"/>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="274"/>
         <source>Images optimised together</source>
         <translation>Gemeinsam optimierte Bilder</translation>
     </message>
     <message>
-        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="273"/>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="275"/>
         <source>batch </source>
         <translation>Stapel </translation>
     </message>
     <message>
-        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="274"/>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="276"/>
         <source>Weight of the diversity term (batches of two or more)</source>
         <translation>Gewicht des Diversitätsterms (Stapel ab zwei Bildern)</translation>
     </message>
     <message>
-        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="275"/>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="277"/>
         <source>diversity </source>
         <translation>Diversität </translation>
     </message>
     <message>
-        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="276"/>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="278"/>
         <source>Random seed: the same settings and seed give the same picture</source>
         <translation>Zufallskeim: gleiche Einstellungen und Keim ergeben dasselbe Bild</translation>
     </message>
     <message>
-        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="277"/>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="279"/>
         <source>seed </source>
         <translation>Keim </translation>
     </message>
     <message>
-        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="278"/>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="280"/>
         <source>bf16</source>
         <translation>bf16</translation>
     </message>
     <message>
-        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="280"/>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="282"/>
         <source>Run the network in bfloat16: about 1.4× faster on this CPU, a slightly different picture</source>
         <translation>Das Netz in bfloat16 rechnen: auf dieser CPU etwa 1,4× schneller, ein leicht anderes Bild</translation>
     </message>
     <message>
-        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="281"/>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="283"/>
         <source>Run the network in bfloat16: this CPU has no native bfloat16, so it would be slower than float32</source>
         <translation>Das Netz in bfloat16 rechnen: diese CPU kann bfloat16 nicht selbst, es wäre langsamer als float32</translation>
     </message>
     <message>
-        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="282"/>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="284"/>
         <source>No model loaded.</source>
         <translation>Kein Modell geladen.</translation>
     </message>
@@ -536,13 +532,17 @@
 <context>
     <name>ms::FigureExport</name>
     <message>
-        <location filename="../widgets/export/FigureExport.cpp" line="46"/>
-        <location filename="../widgets/export/FigureExport.cpp" line="69"/>
+        <location filename="../widgets/export/FigureExport.cpp" line="52"/>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/export/FigureExport.cpp" line="72"/>
         <source>Cannot write %1</source>
         <translation>%1 kann nicht geschrieben werden</translation>
     </message>
     <message>
-        <location filename="../widgets/export/FigureExport.cpp" line="60"/>
+        <location filename="../widgets/export/FigureExport.cpp" line="63"/>
         <source>PNG image (*.png);;SVG (*.svg);;PDF (*.pdf)</source>
         <translation>PNG-Bild (*.png);;SVG (*.svg);;PDF (*.pdf)</translation>
     </message>
@@ -1410,42 +1410,41 @@
         <translation>Die Einheit auf jedem Bild wird exportiert…</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="361"/>
         <source>Cannot write %1</source>
-        <translation>%1 kann nicht geschrieben werden</translation>
+        <translation type="vanished">%1 kann nicht geschrieben werden</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="388"/>
+        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="383"/>
         <source>Unit response</source>
         <translation>Antwort der Einheit</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="389"/>
+        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="384"/>
         <source>Export…</source>
         <translation>Exportieren …</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="390"/>
+        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="385"/>
         <source>The chart as PNG, SVG or PDF (with a provenance sidecar), or its data as CSV</source>
         <translation>Das Diagramm als PNG, SVG oder PDF (mit Herkunftsdatei) oder seine Daten als CSV</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="391"/>
+        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="386"/>
         <source>Text vs image</source>
         <translation>Text gegen Bild</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="392"/>
+        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="387"/>
         <source>Distribution</source>
         <translation>Verteilung</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="393"/>
+        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="388"/>
         <source>Pictures of each concept vs its written word</source>
         <translation>Bilder jedes Begriffs gegen sein geschriebenes Wort</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="394"/>
+        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="389"/>
         <source>Over every indexed picture, by label</source>
         <translation>Über alle indizierten Bilder, nach Beschriftung</translation>
     </message>

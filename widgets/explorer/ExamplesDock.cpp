@@ -169,12 +169,7 @@ bool ExamplesDock::exportTo(const QString& path, QString* error) const {
         csv += QStringLiteral("%1,%2,%3,%4,%5,%6,%7\n").arg(i + 1).arg(csvField(e.path)).arg(double(e.score), 0, 'g', 7)
                    .arg(e.x).arg(e.y).arg(e.gridWidth).arg(e.gridHeight);
     }
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(csv.toUtf8()) < 0 || !file.commit()) {
-        if (error) *error = tr("Cannot write %1").arg(path);
-        return false;
-    }
-    return true;
+    return writeDataFile(path, csv.toUtf8(), error);
 }
 
 void ExamplesDock::retranslate() {

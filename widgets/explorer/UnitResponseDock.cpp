@@ -356,12 +356,7 @@ bool UnitResponseDock::exportTo(const QString& path, QString* error) {
         csv += QStringLiteral("%1,%2,%3,%4,%5,%6,%7\n").arg(c.concept).arg(c.pictures.size()).arg(double(c.mean()))
                    .arg(double(c.quantile(0.25))).arg(double(c.quantile(0.5))).arg(double(c.quantile(0.75)))
                    .arg(std::isnan(wordScore(c.concept)) ? QString() : QString::number(double(wordScore(c.concept))));
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(csv.toUtf8()) < 0 || !file.commit()) {
-        if (error) *error = tr("Cannot write %1").arg(path);
-        return false;
-    }
-    return true;
+    return writeDataFile(path, csv.toUtf8(), error);
 }
 
 std::vector<std::pair<QString, int>> UnitResponseDock::histogramGroups() const {

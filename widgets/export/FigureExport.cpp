@@ -41,13 +41,16 @@ bool writeProvenance(const QString& path, const FigureSpec& spec, FigureFormat f
     json[QStringLiteral("app")] = QStringLiteral("Multiscope");
     json[QStringLiteral("app_version")] = QStringLiteral(MULTISCOPE_VERSION);
     json[QStringLiteral("date")] = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
-    QSaveFile file(provenancePath(path));
-    if (!file.open(QIODevice::WriteOnly) || file.write(QJsonDocument(json).toJson()) < 0 || !file.commit())
-        return fail(error, QCoreApplication::translate("ms::FigureExport", "Cannot write %1").arg(provenancePath(path)));
-    return true;
+    return writeDataFile(provenancePath(path), QJsonDocument(json).toJson(), error);
 }
 
 }  // namespace
+
+bool writeDataFile(const QString& path, const QByteArray& bytes, QString* error) {
+    QSaveFile file(path);
+    if (file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size() && file.commit()) return true;
+    return fail(error, QCoreApplication::translate("ms::FigureExport", "Cannot write %1: %2").arg(path, file.errorString()));
+}
 
 FigureFormat figureFormatFor(const QString& path) {
     const QString suffix = QFileInfo(path).suffix().toLower();

@@ -5,6 +5,7 @@
 // hash, layer, unit, images used, feature-visualization request, app version, date — so that
 // a figure in a paper can be traced back and remade.
 
+#include <QByteArray>
 #include <QJsonObject>
 #include <QSize>
 #include <QString>
@@ -37,6 +38,10 @@ bool exportFigure(const QString& path, const FigureSpec& spec, const std::functi
 
 // A widget (a chart view, a panel) rendered as a figure of its current size.
 bool exportWidgetFigure(const QString& path, QWidget* widget, FigureSpec spec, QString* error = nullptr);
+
+// Writes a data file (a CSV or JSON beside a figure) atomically: all of `bytes` or nothing.
+// False (with `error`: "Cannot write <path>: <reason>") when it cannot.
+bool writeDataFile(const QString& path, const QByteArray& bytes, QString* error = nullptr);
 
 // The sidecar's path for a figure: "<path>.json".
 QString provenancePath(const QString& figurePath);

@@ -1,6 +1,7 @@
 #include "probe/AttackBenchDock.h"
 
 #include "analysis/AttackBenchJob.h"
+#include "export/FigureExport.h"
 #include "jobs/ComputeWorker.h"
 #include "model/ModelBundle.h"
 #include "render/FontLibrary.h"
@@ -24,7 +25,6 @@
 #include <QPainter>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QSvgGenerator>
 #include <QTableWidget>
 #include <QValueAxis>
@@ -109,12 +109,14 @@ AttackBenchDock::AttackBenchDock(ModelSession* session, QWidget* parent)
     connect(m_cancel, &QPushButton::clicked, this, &AttackBenchDock::cancel);
     connect(m_exportCsv, &QPushButton::clicked, this, [this] {
         const QString path = QFileDialog::getSaveFileName(this, tr("Export table"), QStringLiteral("attack-bench.csv"), tr("CSV (*.csv)"));
-        if (!path.isEmpty() && !exportCsv(path)) m_status->setText(tr("Cannot write %1").arg(path));
+        QString error;
+        if (!path.isEmpty() && !exportCsv(path, &error)) m_status->setText(error);
     });
     connect(m_exportFigure, &QPushButton::clicked, this, [this] {
         const QString path = QFileDialog::getSaveFileName(this, tr("Export figure"), QStringLiteral("attack-bench.svg"),
-                                                          tr("SVG (*.svg);;PNG (*.png)"));
-        if (!path.isEmpty() && !exportFigure(path)) m_status->setText(tr("Cannot write %1").arg(path));
+                                                          figureFileFilter());
+        QString error;
+        if (!path.isEmpty() && !exportFigure(path, &error)) m_status->setText(error);
     });
     ComputeWorker* worker = m_session->worker();
     connect(worker, &ComputeWorker::jobPartialResult, this, [this](JobId id, std::shared_ptr<const JobOutput> out) {
@@ -233,37 +235,15 @@ void AttackBenchDock::display(const AttackBenchReport& report, bool final) {
     if (final) m_status->setText(tr("Done."));
 }
 
-bool AttackBenchDock::exportCsv(const QString& path) const {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) return false;
-    file.write(m_report.toCsv().toUtf8());
-    return file.commit();
+bool AttackBenchDock::exportCsv(const QString& path, QString* error) const {
+    return writeDataFile(path, m_report.toCsv().toUtf8(), error);
 }
 
-bool AttackBenchDock::exportFigure(const QString& path) const {
-    // The chart lays out its scene in posted events: let a fresh result settle before drawing.
-    QCoreApplication::processEvents(QEventLoop::ExcludeUserInputEvents);
-    const QSize size(800, 450);
-    if (QFileInfo(path).suffix().compare(QLatin1String("svg"), Qt::CaseInsensitive) == 0) {
-        QSvgGenerator svg;
-        svg.setFileName(path);
-        svg.setSize(size);
-        svg.setViewBox(QRect(QPoint(0, 0), size));
-        svg.setTitle(QStringLiteral("Typographic-attack bench"));
-        svg.setDescription(QStringLiteral("Multiscope " MULTISCOPE_VERSION ", model %1, folder %2")
-                               .arg(m_session->path(), m_folder));
-        QPainter painter(&svg);
-        static_cast<QChartView*>(m_chartView)->render(&painter, QRectF(QPoint(0, 0), size));
-        return painter.end();
-    }
-    QImage image(size * 2, QImage::Format_ARGB32);
-    image.fill(Qt::white);
-    QPainter painter(&image);
-    static_cast<QChartView*>(m_chartView)->render(&painter, QRectF(QPoint(0, 0), size * 2));
-    painter.end();
-    image.setText(QStringLiteral("Software"), QStringLiteral("Multiscope " MULTISCOPE_VERSION));
-    image.setText(QStringLiteral("Description"), QStringLiteral("model %1, folder %2").arg(m_session->path(), m_folder));
-    return image.save(path);
+bool AttackBenchDock::exportFigure(const QString& path, QString* error) const {
+    FigureSpec spec;
+    spec.title = QStringLiteral("Typographic-attack bench");
+    spec.provenance = QJsonObject{{"model", m_session->path()}, {"folder", m_folder}, {"bench", m_report.toJson()}};
+    return exportWidgetFigure(path, m_chartView, spec, error);
 }
 
 void AttackBenchDock::changeEvent(QEvent* event) {

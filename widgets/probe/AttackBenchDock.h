@@ -34,8 +34,10 @@ public:
     bool isRunning() const { return m_job != 0; }
     const AttackBenchReport& report() const { return m_report; }
 
-    bool exportCsv(const QString& path) const;
-    bool exportFigure(const QString& path) const;  // .png or .svg
+    // The table (CSV) and the chart (PNG, SVG or PDF by suffix, with a provenance sidecar).
+    // False with `error` when a file cannot be written.
+    bool exportCsv(const QString& path, QString* error = nullptr) const;
+    bool exportFigure(const QString& path, QString* error = nullptr) const;
 
 public Q_SLOTS:
     void run();

@@ -10,7 +10,10 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QImage>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -60,16 +63,32 @@ private Q_SLOTS:
         QVERIFY(a.open(QIODevice::ReadOnly) && b.open(QIODevice::ReadOnly));
         QCOMPARE(a.readAll(), b.readAll());
 
-        const QString svg = m_dir.filePath(QStringLiteral("bench.svg")), png = m_dir.filePath(QStringLiteral("bench.png"));
+        const QString svg = m_dir.filePath(QStringLiteral("bench.svg")), png = m_dir.filePath(QStringLiteral("bench.png")),
+                      pdf = m_dir.filePath(QStringLiteral("bench.pdf"));
         QVERIFY(dock.exportFigure(svg));
         QFile svgFile(svg);
         QVERIFY(svgFile.open(QIODevice::ReadOnly));
         const QByteArray svgText = svgFile.readAll();
         QVERIFY(svgText.contains("<svg"));
         QVERIFY(svgText.contains("spider"));
-        QVERIFY(svgText.contains("rn_tiny"));  // provenance: the model
+        // Provenance beside the figure: the model, the folder and the bench's numbers.
+        QFile sidecar(svg + QStringLiteral(".json"));
+        QVERIFY(sidecar.open(QIODevice::ReadOnly));
+        const QJsonObject provenance = QJsonDocument::fromJson(sidecar.readAll()).object();
+        QVERIFY(provenance.value(QStringLiteral("model")).toString().contains(QStringLiteral("rn_tiny")));
+        QCOMPARE(provenance.value(QStringLiteral("folder")).toString(), m_dir.filePath(QStringLiteral("images")));
+        QCOMPARE(provenance.value(QStringLiteral("bench")).toObject().value(QStringLiteral("images")).toInt(), 12);
         QVERIFY(dock.exportFigure(png));
-        QCOMPARE(QImage(png).width(), 1600);
+        QCOMPARE(qRound(QImage(png).dotsPerMeterX() * 0.0254), 300);  // a publication PNG, not a screen grab
+        QVERIFY(dock.exportFigure(pdf));
+        QVERIFY(QFileInfo(pdf).size() > 1000);
+
+        // A folder that does not exist: a clear error, no file.
+        QString error;
+        const QString nowhere = m_dir.filePath(QStringLiteral("no/such/folder/bench.csv"));
+        QVERIFY(!dock.exportCsv(nowhere, &error));
+        QVERIFY2(error.contains(nowhere), qPrintable(error));
+        QVERIFY(!QFileInfo::exists(nowhere));
     }
 
     void cancelStopsARun() {
