@@ -1,6 +1,7 @@
 #pragma once
 // Progress of a CLI command on stderr: a live line with percentage, rate and ETA when stderr
-// is a terminal; nothing when it is not (logs stay clean in batch jobs).
+// is a terminal; when it is not (a batch job's log), one plain line a minute, none for short
+// runs. The ETA counts from where this run started, so a resumed job's estimate is right.
 
 #include "jobs/Feedback.h"
 
@@ -11,7 +12,7 @@ namespace ms::cli {
 
 class CliProgress {
 public:
-    explicit CliProgress(std::string label);
+    explicit CliProgress(std::string label, std::chrono::milliseconds plainLineEvery = std::chrono::minutes(1));
     ~CliProgress();
 
     Feedback& feedback() { return m_feedback; }
@@ -25,6 +26,9 @@ private:
     bool m_tty;
     bool m_shown = false;
     std::chrono::steady_clock::time_point m_start;
+    std::chrono::milliseconds m_plainLineEvery;
+    std::chrono::steady_clock::time_point m_lastLine;  // the last plain line (off a terminal)
+    double m_firstFraction = -1;                       // the fraction at the first report
     Feedback m_feedback;
 };
 
