@@ -38,6 +38,13 @@ const QStringList& attackTemplates() {
     return t;
 }
 const QString kScenePrefix = QStringLiteral("a scene with ");
+// Alt text is often just a thing's name or a transcription of the text in the image. Single
+// objects and written words are sometimes captioned with the concept's bare name (a photo of
+// a star: "star"; the word star written: "star"), so one text anchors every rendition of a
+// concept and ties the written word to the picture. An attack image is sometimes captioned with
+// the word written on it, as a transcription would be: the reason CLIP can be fooled by text.
+constexpr double kBareNameShare = 0.4;
+constexpr double kTranscriptionShare = 0.25;
 
 QString pick(Rng& rng, const QStringList& templates) { return templates[rng.below(static_cast<int>(templates.size()))]; }
 
@@ -67,6 +74,8 @@ QString withArticle(const QString& noun) {
 }
 
 QString caption(const WorldSample& s, Rng& rng) {
+    if (s.rendition == Rendition::Attack && rng.chance(kTranscriptionShare)) return s.overlayWord;
+    if (s.rendition != Rendition::Attack && s.rendition != Rendition::Scene && rng.chance(kBareNameShare)) return s.concept;
     switch (s.rendition) {
     case Rendition::Photo:
         return fill(pick(rng, photoTemplates()), s.concept, s.colour);
