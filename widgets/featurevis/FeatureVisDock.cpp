@@ -17,8 +17,9 @@
 #include <QLineEdit>
 #include <QPainter>
 #include <QProgressBar>
-#include <QRegularExpression>
 #include <QPushButton>
+#include <QRegularExpression>
+#include <QSettings>
 #include <QSpinBox>
 #include <QVBoxLayout>
 
@@ -95,6 +96,7 @@ FeatureVisDock::FeatureVisDock(ModelSession* session, QWidget* parent)
     m_seed->setRange(0, 1'000'000);
     // bf16 where the CPU computes it natively: ~1.4x faster, as good a picture (README).
     m_bf16->setChecked(cpuHasNativeBf16());
+    restoreSettings();
     m_status->setWordWrap(true);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
@@ -117,6 +119,11 @@ FeatureVisDock::FeatureVisDock(ModelSession* session, QWidget* parent)
     content->setLayout(layout);
     setWidget(content);
 
+    // The parameters are the user's working set: kept across sessions as they change.
+    connect(m_preset, &QComboBox::currentIndexChanged, this, &FeatureVisDock::saveSettings);
+    for (QSpinBox* box : {m_steps, m_size, m_batch, m_seed}) connect(box, &QSpinBox::valueChanged, this, &FeatureVisDock::saveSettings);
+    connect(m_diversity, &QDoubleSpinBox::valueChanged, this, &FeatureVisDock::saveSettings);
+    connect(m_bf16, &QCheckBox::toggled, this, &FeatureVisDock::saveSettings);
     connect(m_run, &QPushButton::clicked, this, &FeatureVisDock::run);
     connect(m_objective, &QLineEdit::returnPressed, this, &FeatureVisDock::run);
     connect(m_cancel, &QPushButton::clicked, this, &FeatureVisDock::cancel);
@@ -254,6 +261,35 @@ void FeatureVisDock::onModelLoaded() {
     m_run->setEnabled(true);
     if (objective().isEmpty()) m_objective->setText(QString::fromStdString(m_session->bundle()->defaultLayer()) + QStringLiteral(":0"));
     m_status->setText(tr("Model ready: press Run (or Enter) to visualize the objective."));
+}
+
+namespace {
+const QString kSettingsGroup = QStringLiteral("featureVisualization");
+}
+
+void FeatureVisDock::restoreSettings() {
+    QSettings settings;
+    settings.beginGroup(kSettingsGroup);
+    const int preset = m_preset->findText(settings.value(QStringLiteral("preset")).toString());
+    if (preset >= 0) m_preset->setCurrentIndex(preset);
+    m_steps->setValue(settings.value(QStringLiteral("steps"), m_steps->value()).toInt());
+    m_size->setValue(settings.value(QStringLiteral("size"), m_size->value()).toInt());
+    m_batch->setValue(settings.value(QStringLiteral("batch"), m_batch->value()).toInt());
+    m_diversity->setValue(settings.value(QStringLiteral("diversity"), m_diversity->value()).toDouble());
+    m_seed->setValue(settings.value(QStringLiteral("seed"), m_seed->value()).toInt());
+    m_bf16->setChecked(settings.value(QStringLiteral("bf16"), m_bf16->isChecked()).toBool());
+}
+
+void FeatureVisDock::saveSettings() const {
+    QSettings settings;
+    settings.beginGroup(kSettingsGroup);
+    settings.setValue(QStringLiteral("preset"), m_preset->currentText());
+    settings.setValue(QStringLiteral("steps"), m_steps->value());
+    settings.setValue(QStringLiteral("size"), m_size->value());
+    settings.setValue(QStringLiteral("batch"), m_batch->value());
+    settings.setValue(QStringLiteral("diversity"), m_diversity->value());
+    settings.setValue(QStringLiteral("seed"), m_seed->value());
+    settings.setValue(QStringLiteral("bf16"), m_bf16->isChecked());
 }
 
 void FeatureVisDock::changeEvent(QEvent* event) {

@@ -61,6 +61,8 @@ private:
     void setBusy(bool busy);
     void prefetchAfter(const FeatureVisRequest& shown);
     void onModelLoaded();
+    void restoreSettings();
+    void saveSettings() const;
     void retranslate();
     void changeEvent(QEvent* event) override;
 

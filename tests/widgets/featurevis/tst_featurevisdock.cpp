@@ -8,9 +8,11 @@
 #include "util/CpuFeatures.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTemporaryDir>
@@ -34,6 +36,7 @@ class TestFeatureVisDock : public QObject {
 private Q_SLOTS:
     void initTestCase() {
         qputenv("XDG_CACHE_HOME", m_cacheHome.path().toUtf8());  // the test's cache, not the user's
+        QSettings().remove(QStringLiteral("featureVisualization"));  // this test program's settings: start from the defaults
         QVERIFY(m_tiny.load());
         m_worker = m_tiny.worker.get();
         m_session = m_tiny.session.get();
@@ -112,6 +115,25 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!dock.isRunning(), 30'000);
         QCOMPARE(dock.findChild<QLabel*>(QStringLiteral("status"))->text(), QStringLiteral("Canceled"));
         QVERIFY(!shown.last().at(2).toBool());
+    }
+
+    void parametersAreKeptForTheNextSession() {
+        bool bf16Chosen = false;
+        {
+            FeatureVisDock dock(m_session);
+            steps(dock)->setValue(77);
+            QCheckBox* bf16 = dock.findChild<QCheckBox*>();
+            bf16Chosen = !bf16->isChecked();
+            bf16->setChecked(bf16Chosen);
+            dock.findChild<QComboBox*>()->setCurrentIndex(1);  // "distill"
+        }
+        FeatureVisDock again(m_session);
+        QCOMPARE(steps(again)->value(), 77);
+        QCOMPARE(again.findChild<QComboBox*>()->currentText(), QStringLiteral("distill"));
+        QCOMPARE(again.findChild<QCheckBox*>()->isChecked(), bf16Chosen);
+        steps(again)->setValue(512);
+        again.findChild<QComboBox*>()->setCurrentIndex(0);
+        QCOMPARE(steps(*std::make_unique<FeatureVisDock>(m_session))->value(), 512);
     }
 
     void badObjectiveSaysWhy() {
