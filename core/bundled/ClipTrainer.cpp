@@ -270,9 +270,9 @@ QString ClipTrainer::exportModel(const QString& baseName) const {
     for (const QString& c : conceptNames()) sidecar.concepts << c;
     sidecar.templates = {QStringLiteral("{}"), QStringLiteral("a photo of a {}"), QStringLiteral("a drawing of a {}"),
                          QStringLiteral("an icon of a {}"), QStringLiteral("the word {}")};
-    // One template per kind of picture: their mean embedding sits between the kinds, far from
-    // "the word {}" (the shipped model names 53.5% of written words with "mean", 100% with "best").
-    sidecar.promptEnsemble = QStringLiteral("best");
+    // CLIP's ensemble (the templates' mean embedding). The captions' bare names tie every kind
+    // of picture to one text, so the mean reads written words too; "best" stays available.
+    sidecar.promptEnsemble = QStringLiteral("mean");
     const int lastStage = static_cast<int>(d->config.visionLayers.size());
     sidecar.defaultLayer = QStringLiteral("visual.layer%1.%2.add").arg(lastStage).arg(d->config.visionLayers.back() - 1);
     sidecar.training = QJsonObject{{"seed", QString::number(d->options.seed)},
