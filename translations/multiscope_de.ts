@@ -60,17 +60,17 @@
 <context>
     <name>ms::AttackBenchDock</name>
     <message>
-        <location filename="../widgets/probe/AttackBenchDock.cpp" line="105"/>
+        <location filename="../widgets/probe/AttackBenchDock.cpp" line="102"/>
         <source>Folder of labelled images</source>
         <translation>Ordner mit beschrifteten Bildern</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/AttackBenchDock.cpp" line="111"/>
+        <location filename="../widgets/probe/AttackBenchDock.cpp" line="108"/>
         <source>Export table</source>
         <translation>Tabelle exportieren</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/AttackBenchDock.cpp" line="111"/>
+        <location filename="../widgets/probe/AttackBenchDock.cpp" line="108"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
@@ -79,7 +79,7 @@
         <translation type="vanished">%1 kann nicht geschrieben werden</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/AttackBenchDock.cpp" line="116"/>
+        <location filename="../widgets/probe/AttackBenchDock.cpp" line="113"/>
         <source>Export figure</source>
         <translation>Abbildung exportieren</translation>
     </message>
@@ -88,122 +88,122 @@
         <translation type="vanished">SVG (*.svg);;PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/AttackBenchDock.cpp" line="144"/>
+        <location filename="../widgets/probe/AttackBenchDock.cpp" line="141"/>
         <source>Canceled</source>
         <translation>Abgebrochen</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/AttackBenchDock.cpp" line="171"/>
+        <location filename="../widgets/probe/AttackBenchDock.cpp" line="168"/>
         <source>No model loaded.</source>
         <translation>Kein Modell geladen.</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/AttackBenchDock.cpp" line="175"/>
+        <location filename="../widgets/probe/AttackBenchDock.cpp" line="172"/>
         <source>Choose a folder of labelled images first.</source>
         <translation>Bitte zuerst einen Ordner mit beschrifteten Bildern wählen.</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/AttackBenchDock.cpp" line="211"/>
+        <location filename="../widgets/probe/AttackBenchDock.cpp" line="208"/>
         <source>success rate</source>
         <translation>Erfolgsquote</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/AttackBenchDock.cpp" line="212"/>
+        <location filename="../widgets/probe/AttackBenchDock.cpp" line="209"/>
         <source>accuracy under attack</source>
         <translation>Genauigkeit unter Angriff</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/AttackBenchDock.cpp" line="231"/>
+        <location filename="../widgets/probe/AttackBenchDock.cpp" line="228"/>
         <source>%1 images, clean accuracy %2 %, success over all words %3 %</source>
         <translation>%1 Bilder, Genauigkeit ohne Text %2 %, Erfolg über alle Wörter %3 %</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/AttackBenchDock.cpp" line="235"/>
+        <location filename="../widgets/probe/AttackBenchDock.cpp" line="232"/>
         <source>Done.</source>
         <translation>Fertig.</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/AttackBenchDock.cpp" line="255"/>
+        <location filename="../widgets/probe/AttackBenchDock.cpp" line="252"/>
         <source>Attack bench</source>
         <translation>Angriffsbank</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/AttackBenchDock.cpp" line="256"/>
+        <location filename="../widgets/probe/AttackBenchDock.cpp" line="253"/>
         <source>Folder…</source>
         <translation>Ordner…</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/AttackBenchDock.cpp" line="257"/>
+        <location filename="../widgets/probe/AttackBenchDock.cpp" line="254"/>
         <source>no folder chosen</source>
         <translation>kein Ordner gewählt</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/AttackBenchDock.cpp" line="258"/>
+        <location filename="../widgets/probe/AttackBenchDock.cpp" line="255"/>
         <source>Words:</source>
         <translation>Wörter:</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/AttackBenchDock.cpp" line="259"/>
+        <location filename="../widgets/probe/AttackBenchDock.cpp" line="256"/>
         <source>Attack words, comma-separated</source>
         <translation>Angriffswörter, durch Kommas getrennt</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/AttackBenchDock.cpp" line="260"/>
+        <location filename="../widgets/probe/AttackBenchDock.cpp" line="257"/>
         <source>8 fixed positions</source>
         <translation>8 feste Positionen</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/AttackBenchDock.cpp" line="261"/>
+        <location filename="../widgets/probe/AttackBenchDock.cpp" line="258"/>
         <source>random positions</source>
         <translation>zufällige Positionen</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/AttackBenchDock.cpp" line="262"/>
+        <location filename="../widgets/probe/AttackBenchDock.cpp" line="259"/>
         <source>Word height as a share of the picture height</source>
         <translation>Worthöhe als Anteil der Bildhöhe</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/AttackBenchDock.cpp" line="263"/>
+        <location filename="../widgets/probe/AttackBenchDock.cpp" line="260"/>
         <source>&amp;Run</source>
         <translation>&amp;Start</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/AttackBenchDock.cpp" line="264"/>
+        <location filename="../widgets/probe/AttackBenchDock.cpp" line="261"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/AttackBenchDock.cpp" line="265"/>
+        <location filename="../widgets/probe/AttackBenchDock.cpp" line="262"/>
         <source>Export CSV…</source>
         <translation>CSV exportieren…</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/AttackBenchDock.cpp" line="266"/>
+        <location filename="../widgets/probe/AttackBenchDock.cpp" line="263"/>
         <source>Export figure…</source>
         <translation>Abbildung exportieren…</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/AttackBenchDock.cpp" line="267"/>
+        <location filename="../widgets/probe/AttackBenchDock.cpp" line="264"/>
         <source>Word</source>
         <translation>Wort</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/AttackBenchDock.cpp" line="267"/>
+        <location filename="../widgets/probe/AttackBenchDock.cpp" line="264"/>
         <source>Trials</source>
         <translation>Versuche</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/AttackBenchDock.cpp" line="267"/>
+        <location filename="../widgets/probe/AttackBenchDock.cpp" line="264"/>
         <source>Success</source>
         <translation>Erfolg</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/AttackBenchDock.cpp" line="267"/>
+        <location filename="../widgets/probe/AttackBenchDock.cpp" line="264"/>
         <source>Accuracy</source>
         <translation>Genauigkeit</translation>
     </message>
     <message>
-        <location filename="../widgets/probe/AttackBenchDock.cpp" line="267"/>
+        <location filename="../widgets/probe/AttackBenchDock.cpp" line="264"/>
         <source>Drop</source>
         <translation>Verlust</translation>
     </message>
@@ -211,34 +211,33 @@
 <context>
     <name>ms::BrowserDock</name>
     <message>
-        <location filename="../widgets/explorer/BrowserDock.cpp" line="167"/>
+        <location filename="../widgets/explorer/BrowserDock.cpp" line="168"/>
         <source>Export annotations</source>
         <translation>Anmerkungen exportieren</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/BrowserDock.cpp" line="168"/>
+        <location filename="../widgets/explorer/BrowserDock.cpp" line="169"/>
         <source>JSON (*.json);;CSV (*.csv)</source>
         <translation>JSON (*.json);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/BrowserDock.cpp" line="172"/>
+        <location filename="../widgets/explorer/BrowserDock.cpp" line="173"/>
         <source>Import annotations</source>
         <translation>Anmerkungen importieren</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/BrowserDock.cpp" line="172"/>
+        <location filename="../widgets/explorer/BrowserDock.cpp" line="173"/>
         <source>JSON or CSV (*.json *.csv)</source>
         <translation>JSON oder CSV (*.json *.csv)</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/BrowserDock.cpp" line="217"/>
+        <location filename="../widgets/explorer/BrowserDock.cpp" line="218"/>
         <source>Units of %1</source>
         <translation>Einheiten von %1</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/BrowserDock.cpp" line="293"/>
         <source>Cannot write %1: %2</source>
-        <translation>%1 kann nicht geschrieben werden: %2</translation>
+        <translation type="vanished">%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
         <location filename="../widgets/explorer/BrowserDock.cpp" line="294"/>
@@ -337,22 +336,22 @@
 <context>
     <name>ms::ExamplesDock</name>
     <message>
-        <location filename="../widgets/explorer/ExamplesDock.cpp" line="77"/>
+        <location filename="../widgets/explorer/ExamplesDock.cpp" line="76"/>
         <source>Export dataset examples</source>
         <translation>Beispielbilder exportieren</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/ExamplesDock.cpp" line="79"/>
+        <location filename="../widgets/explorer/ExamplesDock.cpp" line="78"/>
         <source>Table (*.csv);;</source>
         <translation>Tabelle (*.csv);;</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/ExamplesDock.cpp" line="121"/>
+        <location filename="../widgets/explorer/ExamplesDock.cpp" line="120"/>
         <source>No indexed pictures yet: add a folder in Image folders.</source>
         <translation>Noch keine indexierten Bilder: einen Ordner unter Bildordner hinzufügen.</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/ExamplesDock.cpp" line="122"/>
+        <location filename="../widgets/explorer/ExamplesDock.cpp" line="121"/>
         <source>%1 pictures from %2 folders</source>
         <translation>%1 Bilder aus %2 Ordnern</translation>
     </message>
@@ -361,32 +360,32 @@
         <translation type="vanished">%1 kann nicht geschrieben werden</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/ExamplesDock.cpp" line="176"/>
+        <location filename="../widgets/explorer/ExamplesDock.cpp" line="175"/>
         <source>Dataset examples</source>
         <translation>Beispielbilder</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/ExamplesDock.cpp" line="177"/>
+        <location filename="../widgets/explorer/ExamplesDock.cpp" line="176"/>
         <source>Least exciting</source>
         <translation>Am wenigsten anregend</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/ExamplesDock.cpp" line="178"/>
+        <location filename="../widgets/explorer/ExamplesDock.cpp" line="177"/>
         <source>Show where it fires</source>
         <translation>Zeigen, wo sie feuert</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/ExamplesDock.cpp" line="179"/>
+        <location filename="../widgets/explorer/ExamplesDock.cpp" line="178"/>
         <source>Export…</source>
         <translation>Exportieren …</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/ExamplesDock.cpp" line="180"/>
+        <location filename="../widgets/explorer/ExamplesDock.cpp" line="179"/>
         <source>The pictures as a table (CSV) or a figure (PNG, SVG, PDF with a provenance sidecar)</source>
         <translation>Die Bilder als Tabelle (CSV) oder als Abbildung (PNG, SVG, PDF mit Herkunftsdatei)</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/ExamplesDock.cpp" line="181"/>
+        <location filename="../widgets/explorer/ExamplesDock.cpp" line="180"/>
         <source>Double-click a picture to probe it</source>
         <translation>Doppelklick untersucht das Bild</translation>
     </message>
@@ -394,137 +393,137 @@
 <context>
     <name>ms::FeatureVisDock</name>
     <message>
-        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="91"/>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="92"/>
         <source>model&apos;s</source>
         <translation>Modell</translation>
     </message>
     <message>
-        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="136"/>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="143"/>
         <source>Failed: %1</source>
         <translation>Fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="141"/>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="148"/>
         <source>Canceled</source>
         <translation>Abgebrochen</translation>
     </message>
     <message>
-        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="203"/>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="210"/>
         <source>Optimising…</source>
         <translation>Optimiere…</translation>
     </message>
     <message>
-        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="217"/>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="224"/>
         <source>From the cache (loss %1)</source>
         <translation>Aus dem Cache (Verlust %1)</translation>
     </message>
     <message>
-        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="218"/>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="225"/>
         <source>Done: %1 steps, loss %2</source>
         <translation>Fertig: %1 Schritte, Verlust %2</translation>
     </message>
     <message>
-        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="219"/>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="226"/>
         <source>Step %1 of %2, loss %3</source>
         <translation>Schritt %1 von %2, Verlust %3</translation>
     </message>
     <message>
-        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="256"/>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="263"/>
         <source>Model ready: press Run (or Enter) to visualize the objective.</source>
         <translation>Modell bereit: „Start“ (oder Eingabe) visualisiert das Ziel.</translation>
     </message>
     <message>
-        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="265"/>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="301"/>
         <source>Feature visualization</source>
         <translation>Merkmalsvisualisierung</translation>
     </message>
     <message>
-        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="266"/>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="302"/>
         <source>Objective:</source>
         <translation>Ziel:</translation>
     </message>
     <message>
-        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="267"/>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="303"/>
         <source>&amp;Run</source>
         <translation>&amp;Start</translation>
     </message>
     <message>
-        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="268"/>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="304"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="269"/>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="305"/>
         <source>Transform preset: Lucid&apos;s standard set, the Distill article&apos;s, or none</source>
         <translation>Transformationen: Lucids Standardsatz, der des Distill-Artikels oder keine</translation>
     </message>
     <message>
-        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="270"/>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="306"/>
         <source>Optimisation steps</source>
         <translation>Optimierungsschritte</translation>
     </message>
     <message>
-        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="271"/>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="307"/>
         <source> steps</source>
         <translation> Schritte</translation>
     </message>
     <message>
-        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="272"/>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="308"/>
         <source>Image side in pixels (the model&apos;s input resolution by default)</source>
         <translation>Bildseite in Pixeln (standardmäßig die Eingabeauflösung des Modells)</translation>
     </message>
     <message>
-        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="273"/>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="309"/>
         <source>size </source>
         <translation>Größe </translation>
     </message>
     <message>
-        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="274"/>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="310"/>
         <source>Images optimised together</source>
         <translation>Gemeinsam optimierte Bilder</translation>
     </message>
     <message>
-        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="275"/>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="311"/>
         <source>batch </source>
         <translation>Stapel </translation>
     </message>
     <message>
-        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="276"/>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="312"/>
         <source>Weight of the diversity term (batches of two or more)</source>
         <translation>Gewicht des Diversitätsterms (Stapel ab zwei Bildern)</translation>
     </message>
     <message>
-        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="277"/>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="313"/>
         <source>diversity </source>
         <translation>Diversität </translation>
     </message>
     <message>
-        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="278"/>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="314"/>
         <source>Random seed: the same settings and seed give the same picture</source>
         <translation>Zufallskeim: gleiche Einstellungen und Keim ergeben dasselbe Bild</translation>
     </message>
     <message>
-        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="279"/>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="315"/>
         <source>seed </source>
         <translation>Keim </translation>
     </message>
     <message>
-        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="280"/>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="316"/>
         <source>bf16</source>
         <translation>bf16</translation>
     </message>
     <message>
-        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="282"/>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="318"/>
         <source>Run the network in bfloat16: about 1.4× faster on this CPU, a slightly different picture</source>
         <translation>Das Netz in bfloat16 rechnen: auf dieser CPU etwa 1,4× schneller, ein leicht anderes Bild</translation>
     </message>
     <message>
-        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="283"/>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="319"/>
         <source>Run the network in bfloat16: this CPU has no native bfloat16, so it would be slower than float32</source>
         <translation>Das Netz in bfloat16 rechnen: diese CPU kann bfloat16 nicht selbst, es wäre langsamer als float32</translation>
     </message>
     <message>
-        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="284"/>
+        <location filename="../widgets/featurevis/FeatureVisDock.cpp" line="320"/>
         <source>No model loaded.</source>
         <translation>Kein Modell geladen.</translation>
     </message>
@@ -1315,7 +1314,7 @@
 <context>
     <name>ms::UnitResponseDock</name>
     <message>
-        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="87"/>
+        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="86"/>
         <source>Export chart</source>
         <translation>Diagramm exportieren</translation>
     </message>
@@ -1324,22 +1323,22 @@
         <translation type="vanished">;;Diagrammdaten (*.csv)</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="88"/>
+        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="87"/>
         <source>;;Chart data (*.csv);;The unit on every picture (*.npy)</source>
         <translation>;;Diagrammdaten (*.csv);;Die Einheit auf jedem Bild (*.npy)</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="104"/>
+        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="103"/>
         <source>Cannot export the unit: %1</source>
         <translation>Die Einheit kann nicht exportiert werden: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="110"/>
+        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="109"/>
         <source>Cannot chart the unit: %1</source>
         <translation>Die Einheit lässt sich nicht darstellen: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="116"/>
+        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="115"/>
         <source>Exported the unit on %n picture(s) to %1</source>
         <translation>
             <numerusform>Die Einheit auf %n Bild nach %1 exportiert</numerusform>
@@ -1347,12 +1346,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="153"/>
+        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="152"/>
         <source>No indexed pictures yet: add a folder in Image folders.</source>
         <translation>Noch keine indizierten Bilder: einen Ordner unter Bildordner hinzufügen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="192"/>
+        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="191"/>
         <source>%1:%2 over %n indexed pictures</source>
         <translation>
             <numerusform>%1:%2 über %n indiziertes Bild</numerusform>
@@ -1360,52 +1359,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="194"/>
+        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="193"/>
         <source>No labels: add a labels.csv or sort pictures into one sub-folder per label.</source>
         <translation>Keine Beschriftungen: eine labels.csv anlegen oder die Bilder in je einen Unterordner pro Beschriftung sortieren.</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="195"/>
+        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="194"/>
         <source>Scoring the concepts&apos; words…</source>
         <translation>Die Wörter der Begriffe werden bewertet …</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="214"/>
+        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="213"/>
         <source>pictures (median, quartiles, range)</source>
         <translation>Bilder (Median, Quartile, Spannweite)</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="216"/>
+        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="215"/>
         <source>written word</source>
         <translation>geschriebenes Wort</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="248"/>
+        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="247"/>
         <source>activation</source>
         <translation>Aktivierung</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="292"/>
+        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="291"/>
         <source>other labels</source>
         <translation>andere Beschriftungen</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="295"/>
+        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="294"/>
         <source>unlabelled</source>
         <translation>unbeschriftet</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="316"/>
+        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="315"/>
         <source>activation (spatial mean)</source>
         <translation>Aktivierung (räumliches Mittel)</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="323"/>
+        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="322"/>
         <source>pictures</source>
         <translation>Bilder</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="339"/>
+        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="338"/>
         <source>Exporting the unit on every picture…</source>
         <translation>Die Einheit auf jedem Bild wird exportiert…</translation>
     </message>
@@ -1414,37 +1413,37 @@
         <translation type="vanished">%1 kann nicht geschrieben werden</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="383"/>
+        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="382"/>
         <source>Unit response</source>
         <translation>Antwort der Einheit</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="384"/>
+        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="383"/>
         <source>Export…</source>
         <translation>Exportieren …</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="385"/>
+        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="384"/>
         <source>The chart as PNG, SVG or PDF (with a provenance sidecar), or its data as CSV</source>
         <translation>Das Diagramm als PNG, SVG oder PDF (mit Herkunftsdatei) oder seine Daten als CSV</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="386"/>
+        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="385"/>
         <source>Text vs image</source>
         <translation>Text gegen Bild</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="387"/>
+        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="386"/>
         <source>Distribution</source>
         <translation>Verteilung</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="388"/>
+        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="387"/>
         <source>Pictures of each concept vs its written word</source>
         <translation>Bilder jedes Begriffs gegen sein geschriebenes Wort</translation>
     </message>
     <message>
-        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="389"/>
+        <location filename="../widgets/explorer/UnitResponseDock.cpp" line="388"/>
         <source>Over every indexed picture, by label</source>
         <translation>Über alle indizierten Bilder, nach Beschriftung</translation>
     </message>

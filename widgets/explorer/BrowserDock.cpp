@@ -1,7 +1,9 @@
 #include "explorer/BrowserDock.h"
 
+#include "export/FigureExport.h"
 #include "annotations/AnnotationStore.h"
 #include "explorer/UnitListModel.h"
+#include "export/FigureExport.h"
 #include "featurevis/FeatureVisCache.h"
 #include "featurevis/FeatureVisRequest.h"
 #include "model/ModelBundle.h"
@@ -14,7 +16,6 @@
 #include <QFile>
 #include <QFileDialog>
 #include <QJsonDocument>
-#include <QSaveFile>
 #include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
@@ -288,9 +289,8 @@ QString BrowserDock::exportAnnotations(const QString& path) const {
     const bool json = path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive);
     const QByteArray bytes = json ? QJsonDocument(m_annotations->exportJson(m_modelHash)).toJson()
                                   : m_annotations->exportCsv(m_modelHash).toUtf8();
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
-        return tr("Cannot write %1: %2").arg(path, file.errorString());
+    QString error;
+    if (!writeDataFile(path, bytes, &error)) return error;
     return tr("%1 annotations written to %2").arg(m_annotations->all(m_modelHash).size()).arg(path);
 }
 

@@ -16,7 +16,6 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>

@@ -19,7 +19,6 @@
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QLabel>
