@@ -38,13 +38,6 @@ const QStringList& attackTemplates() {
     return t;
 }
 const QString kScenePrefix = QStringLiteral("a scene with ");
-// Alt text is often just a thing's name or a transcription of the text in the image. Single
-// objects and written words are sometimes captioned with the concept's bare name (a photo of
-// a star: "star"; the word star written: "star"), so one text anchors every rendition of a
-// concept and ties the written word to the picture. An attack image is sometimes captioned with
-// the word written on it, as a transcription would be: the reason CLIP can be fooled by text.
-constexpr double kBareNameShare = 0.4;
-constexpr double kTranscriptionShare = 0.25;
 
 QString pick(Rng& rng, const QStringList& templates) { return templates[rng.below(static_cast<int>(templates.size()))]; }
 
@@ -66,6 +59,27 @@ QString listObjects(const QStringList& objects) {
     return withArticles.join(QStringLiteral(", ")) + QStringLiteral(" and ") + last;
 }
 
+// Alt text is often just a thing's name or a transcription of the text in the image. Most single
+// objects and written words are captioned with the concept's bare name (a photo of a star:
+// "star"; the word star written: "star"), so one text anchors every rendition of a concept.
+// Attack images mostly get the written word (a transcription: why CLIP can be fooled by text),
+// sometimes the object's name or both names in either order. Few captions say which thing is
+// written ("a cup with the word spider written on it"): such role-binding captions teach the
+// model to keep seeing and reading in separate units, and multimodal units are the point.
+constexpr double kBareNameShare = 0.6;
+constexpr double kTranscriptionShare = 0.55;
+constexpr double kObjectNameShare = 0.2;
+constexpr double kBothNamesShare = 0.15;  // the remaining 10% name the roles
+
+QString attackAltText(const WorldSample& s, Rng& rng) {
+    const double r = rng.unit();
+    if (r < kTranscriptionShare) return s.overlayWord;
+    if (r < kTranscriptionShare + kObjectNameShare) return s.concept;
+    if (r < kTranscriptionShare + kObjectNameShare + kBothNamesShare)
+        return rng.chance(0.5) ? listObjects({s.concept, s.overlayWord}) : listObjects({s.overlayWord, s.concept});
+    return {};
+}
+
 }  // namespace
 
 QString withArticle(const QString& noun) {
@@ -74,7 +88,8 @@ QString withArticle(const QString& noun) {
 }
 
 QString caption(const WorldSample& s, Rng& rng) {
-    if (s.rendition == Rendition::Attack && rng.chance(kTranscriptionShare)) return s.overlayWord;
+    if (s.rendition == Rendition::Attack)
+        if (QString altText = attackAltText(s, rng); !altText.isEmpty()) return altText;
     if (s.rendition != Rendition::Attack && s.rendition != Rendition::Scene && rng.chance(kBareNameShare)) return s.concept;
     switch (s.rendition) {
     case Rendition::Photo:
