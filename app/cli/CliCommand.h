@@ -20,6 +20,7 @@ void addAboutCommand(CLI::App& app, Command& chosen);
 void addGenerateCommand(CLI::App& app, Command& chosen);
 void addTokenizeCommand(CLI::App& app, Command& chosen);
 void addTrainCommand(CLI::App& app, Command& chosen);
+void addQuantizeCommand(CLI::App& app, Command& chosen);
 // The model commands (issue 3's CLI contract), sharing ModelOptions.h.
 void addInfoCommand(CLI::App& app, Command& chosen);
 void addLayersCommand(CLI::App& app, Command& chosen);

@@ -51,6 +51,7 @@ int main(int argc, char* argv[]) {
     ms::cli::addGenerateCommand(cli, command);
     ms::cli::addTokenizeCommand(cli, command);
     ms::cli::addTrainCommand(cli, command);
+    ms::cli::addQuantizeCommand(cli, command);
     ms::cli::addInfoCommand(cli, command);
     ms::cli::addLayersCommand(cli, command);
     ms::cli::addPreprocessCommand(cli, command);

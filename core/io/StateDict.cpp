@@ -1,5 +1,6 @@
 #include "io/StateDict.h"
 
+#include "io/Int8Weights.h"
 #include "io/MappedFile.h"
 #include "io/Safetensors.h"
 #include "util/Error.h"
@@ -77,6 +78,7 @@ StateDict loadSafetensors(const std::string& path) {
     StateDict tensors;
     for (const SafetensorsEntry& entry : layout.tensors)
         tensors[entry.name] = tensorFromBytes(entry, file.data() + layout.dataStart + entry.begin, path);
+    expandInt8(tensors, path);
     return tensors;
 }
 

@@ -21,7 +21,8 @@ enum class ModelFileFormat { Safetensors, TorchScriptArchive };
 ModelFileFormat sniffModelFile(const std::string& path);
 
 // Reads a .safetensors file: floating tensors (F64, F32, F16, BF16) become contiguous CPU
-// float32; I64 stays int64; I32, I16, I8, U8 and BOOL keep their type. Throws ms::Error naming
+// float32; I64 stays int64; I32, I16, I8, U8 and BOOL keep their type, except int8 weights
+// stored with their scales (Int8Weights.h), which become float32 too. Throws ms::Error naming
 // the file and the problem for anything malformed (see Safetensors.h) or unsupported.
 StateDict loadSafetensors(const std::string& path);
 

@@ -1,7 +1,8 @@
 // The model commands of multiscope-cli against the reference fixtures, run as a user would:
 // `embed` and `activations` reproduce the reference's outputs on rn_tiny and vit_tiny within
 // max|a−b| ≤ 1e-4·max(1, max|b|); `preprocess` the reference preprocessing; `tokenize`
-// clip.tokenize; `layers --json` and `info --json` describe the model. Results go to files or
+// clip.tokenize; `layers --json` and `info --json` describe the model; `quantize` shrinks it
+// without changing its embeddings beyond int8 rounding. Results go to files or
 // stdout only; nothing else is printed on stdout.
 
 #include "CliRun.h"
@@ -15,6 +16,7 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -247,6 +249,52 @@ private Q_SLOTS:
         const CliRun text = run(modelArgs("vit_tiny"), "info");
         QVERIFY2(text.exitCode == 0, text.report());
         QVERIFY(text.out.contains(o["sha256"].toString().toLatin1()));
+    }
+
+    // `quantize` stores the chosen tensors as int8: the file shrinks, the model still loads
+    // through the same loader and its image embeddings stay those of the reference (cosine
+    // ≥ 0.999 per image); a sidecar beside the input travels with a record of what was done.
+    void quantizeKeepsTheEmbeddings() {
+        const QString dir = mOut.filePath("quantize");
+        QVERIFY(QDir().mkpath(dir));
+        QVERIFY(QFile::copy(fixture("rn_tiny/weights.safetensors"), dir + "/model.safetensors"));
+        QFile sidecar(dir + "/model.json");
+        QVERIFY(sidecar.open(QIODevice::WriteOnly));
+        sidecar.write("{\"note\": \"kept\", \"training\": {\"steps\": 3}}");
+        sidecar.close();
+        const CliRun r = run({dir + "/model.safetensors", "--out", dir + "/small.safetensors", "--int8", "visual.attnpool.",
+                              "--int8", "visual.layer4."},
+                             "quantize");
+        QVERIFY2(r.exitCode == 0, r.report());
+        const QJsonObject o = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(o["out"].toString(), dir + "/small.safetensors");
+        QCOMPARE(o["bytes_after"].toInteger(), QFileInfo(dir + "/small.safetensors").size());
+        QVERIFY(o["bytes_after"].toInteger() < o["bytes_before"].toInteger() / 2);  // F32 → int8 and F16
+        QVERIFY(o["tensors"].toInt() >= 4);
+        QVERIFY(o["max_relative_error"].toDouble() > 0 && o["max_relative_error"].toDouble() < 1.01 / 254);
+
+        const QJsonObject copied = readJson(dir + "/small.json");
+        QCOMPARE(copied["note"].toString(), QStringLiteral("kept"));
+        QCOMPARE(copied["training"].toObject()["steps"].toInt(), 3);
+        QCOMPARE(copied["quantization"].toObject()["int8_prefixes"].toArray().size(), 2);
+        QCOMPARE(copied["quantization"].toObject()["tensors"].toInt(), o["tensors"].toInt());
+
+        QFile::remove(dir + "/small.json");  // not a Multiscope sidecar: the model loads as a plain CLIP
+        QStringList args = modelArgs("rn_tiny");
+        args[1] = dir + "/small.safetensors";
+        const QString out = mOut.filePath("quantized-embed");
+        const CliRun e = run(args + QStringList{"--images-npy", fixture("rn_tiny/images.npy"), "--out", out}, "embed");
+        QVERIFY2(e.exitCode == 0, e.report());
+        const at::Tensor actual = readNpy((out + "/image_features.npy").toStdString());
+        const at::Tensor expected = readNpy(fixture("rn_tiny/encode_image.npy").toStdString());
+        const double worst = at::cosine_similarity(actual, expected, 1).min().item<double>();
+        QVERIFY2(worst >= 0.999, qPrintable(QString::number(worst)));
+        QVERIFY((actual - expected).abs().max().item<double>() > 0);  // the weights did change
+
+        const CliRun typo = run({dir + "/model.safetensors", "--out", dir + "/typo.safetensors", "--int8", "visual.atnpool."}, "quantize");
+        QVERIFY(typo.exitCode != 0);
+        QVERIFY2(typo.err.contains("visual.atnpool."), typo.report());
+        QVERIFY(!QFile::exists(dir + "/typo.safetensors"));
     }
 
 private:

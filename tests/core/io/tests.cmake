@@ -3,6 +3,8 @@ multiscope_add_test(tst_npy SOURCES io/tst_npy.cpp LIBS multiscope_core ${TORCH_
 target_include_directories(tst_npy SYSTEM PRIVATE ${TORCH_INCLUDE_DIRS})
 multiscope_add_test(tst_safetensors SOURCES io/tst_safetensors.cpp LIBS multiscope_core ${TORCH_LIBRARIES} LABELS unit)
 target_include_directories(tst_safetensors SYSTEM PRIVATE ${TORCH_INCLUDE_DIRS})
+multiscope_add_test(tst_int8_weights SOURCES io/tst_int8_weights.cpp LIBS multiscope_core ${TORCH_LIBRARIES} LABELS unit)
+target_include_directories(tst_int8_weights SYSTEM PRIVATE ${TORCH_INCLUDE_DIRS})
 
 # The torch-free parsers under ASan+UBSan, compiled on their own (never with LibTorch or
 # multiscope_core). Other torch-free parsers join with
