@@ -40,7 +40,7 @@ void addIndex(CLI::App& app, Command& chosen) {
     addModelOptions(*cmd, *model);
     cmd->add_option("--images", args->images, "Folder of images (walked recursively)")->required();
     cmd->add_option("--index", args->index, "Index folder (created, or resumed/updated)")->required();
-    cmd->add_option("--layers", args->layers, "Capture points (default: the model's studied layer)")->delimiter(',');
+    cmd->add_option("--layers", args->layers, "Capture points (default: the model's default layer)")->delimiter(',');
     cmd->add_option("--batch", args->batch, "Images per batch (fixed for an index)")->check(CLI::PositiveNumber);
     cmd->add_option("--shard", args->shard, "Process shard I of N (I from 1); merge the shards with `merge`");
     cmd->add_flag("--report", args->report, "After the run, print each bad file as a JSON line {\"path\", \"reason\"}");
@@ -52,7 +52,7 @@ void addIndex(CLI::App& app, Command& chosen) {
             options.model = model->model;
             options.imagesDir = args->images;
             options.indexDir = args->index;
-            options.layers = args->layers;
+            options.layers = args->layers.empty() ? std::vector<std::string>{bundle.defaultLayer()} : args->layers;
             options.batchSize = args->batch;
             options.threads = model->threads;
             if (!args->shard.empty()) options.shard = parseShardSpec(args->shard);

@@ -179,6 +179,10 @@ void FoldersDock::reindex(const QString& dir) {
     options.model = bundle->descriptor().source;
     options.imagesDir = dir.toStdString();
     options.indexDir = indexDirFor(dir).toStdString();
+    // The layer the app opens (a bundled model's sidecar may choose one without a spatial map)
+    // and the architecture's studied layer, whose heatmaps show where a unit fired.
+    options.layers = {bundle->defaultLayer()};
+    if (bundle->descriptor().defaultLayer != bundle->defaultLayer()) options.layers.push_back(bundle->descriptor().defaultLayer);
     QDir().mkpath(QFileInfo(indexDirFor(dir)).absolutePath());
     auto source = std::make_shared<ClipActivationSource>(bundle->model());
     const JobId id = m_session->worker()->submit(std::make_unique<IndexJob>(options, source));

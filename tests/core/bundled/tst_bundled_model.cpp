@@ -1,11 +1,12 @@
 // The shipped model (resources/models/multiscope-bundled.*): found as `bundled` from the
-// build tree, loaded through the same loader as real CLIP checkpoints with its sidecar, and
-// measured on a fresh generated sample (a seed training never used) with the prompt ensemble
-// its sidecar names: zero-shot top-1 ≥ 90% on photo, drawing and icon and ≥ 75% on word
-// (issue 4's thresholds). The typographic attack falls short of issue 4's 30% (README, "The
-// bundled model"): its rate is checked against what the sidecar records from the 2,000-image
-// evaluation (within 3 σ of the sample's binomial noise), so the weights in the tree are the
-// ones evaluated and no regression slips in.
+// build tree, weights and sidecar together within issue 4's 10 MB, loaded through the same
+// loader as real CLIP checkpoints with its sidecar, and measured on a fresh generated sample (a
+// seed training never used) with the prompt ensemble its sidecar names: zero-shot top-1 ≥ 90%
+// on photo, drawing and icon, ≥ 75% on word, and another concept's word written on a photo
+// flips top-1 to the word on ≥ 30% of photos (issue 4's thresholds). The attack rate is also
+// checked against what the sidecar records from the 2,000-image evaluation (within 3 σ of the
+// sample's binomial noise), so the weights in the tree are the ones evaluated; so are the
+// recorded multimodal units (≥ 20% of the concepts, as issue 4 asks).
 
 #include "analysis/Evaluation.h"
 #include "analysis/ModelText.h"
@@ -18,6 +19,7 @@
 
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
@@ -31,8 +33,8 @@ class TestBundledModel : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void loadsAsBundledWithItsSidecar() {
-        const std::string path = resolveModelPath("bundled");
-        QVERIFY(QFileInfo(QString::fromStdString(path)).size() < 10'000'000);
+        const QString path = QString::fromStdString(resolveModelPath("bundled"));
+        QVERIFY(QFileInfo(path).size() + QFileInfo(sidecarPathFor(path)).size() <= 10'000'000);
         const ModelBundle bundle = ModelBundle::load(ModelSpec{"bundled", {}, 0, 0});
         QVERIFY(bundle.sidecar());
         QCOMPARE(bundle.descriptor().family, std::string("resnet"));
@@ -57,6 +59,7 @@ private Q_SLOTS:
             QVERIFY2(report.zeroShot.at(QLatin1String(rendition)) >= 0.90, rendition);
         QVERIFY2(report.zeroShot.at(QStringLiteral("word")) >= 0.75, qPrintable(QString::number(report.zeroShot.at(QStringLiteral("word")))));
         QVERIFY(report.attackTrials >= 50);
+        QVERIFY2(report.typographicAttackRate >= 0.30, qPrintable(QString::number(report.typographicAttackRate)));
 
         QFile sidecar(sidecarPathFor(QString::fromStdString(bundle.weightsPath())));
         QVERIFY(sidecar.open(QIODevice::ReadOnly));
@@ -67,6 +70,10 @@ private Q_SLOTS:
         QVERIFY(attack >= 0);
         QVERIFY2(asRecorded(report.typographicAttackRate, attack, report.attackTrials),
                  qPrintable(QStringLiteral("attack %1 vs recorded %2").arg(report.typographicAttackRate).arg(attack)));
+        const double fraction = recorded.value(QStringLiteral("multimodal_fraction")).toDouble(-1);
+        QVERIFY2(fraction >= 0.20, qPrintable(QString::number(fraction)));
+        QCOMPARE(recorded.value(QStringLiteral("multimodal_units")).toArray().size(),
+                 qRound(fraction * bundle.sidecar()->concepts.size()));
     }
 };
 
