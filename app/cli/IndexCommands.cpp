@@ -47,12 +47,12 @@ void addIndex(CLI::App& app, Command& chosen) {
     cmd->callback([&chosen, model, args] {
         chosen.run = [model, args] {
             const ModelBundle bundle = loadModel(*model);
-            ClipActivationSource source(bundle.model(), model->threads);
+            ClipActivationSource source(bundle.model(), model->threads, bundle.defaultLayer());
             IndexOptions options;
             options.model = model->model;
             options.imagesDir = args->images;
             options.indexDir = args->index;
-            options.layers = args->layers.empty() ? std::vector<std::string>{bundle.defaultLayer()} : args->layers;
+            options.layers = args->layers;
             options.batchSize = args->batch;
             options.threads = model->threads;
             if (!args->shard.empty()) options.shard = parseShardSpec(args->shard);

@@ -8,14 +8,16 @@
 
 namespace ms {
 
-ClipActivationSource::ClipActivationSource(ClipModel model, int computeThreads)
-    : mModel(std::move(model)), mComputeThreads(computeThreads) {}
+ClipActivationSource::ClipActivationSource(ClipModel model, int computeThreads, std::string defaultLayer)
+    : mModel(std::move(model)), mComputeThreads(computeThreads), mDefaultLayer(std::move(defaultLayer)) {
+    if (mDefaultLayer.empty()) mDefaultLayer = mModel.descriptor().defaultLayer;
+}
 
 std::string ClipActivationSource::modelHash() const { return mModel.contentHash(); }
 
 std::string ClipActivationSource::modelSource() const { return mModel.descriptor().source; }
 
-std::string ClipActivationSource::defaultLayer() const { return mModel.descriptor().defaultLayer; }
+std::string ClipActivationSource::defaultLayer() const { return mDefaultLayer; }
 
 SourceLayer ClipActivationSource::layer(const std::string& nameOrAlias) const {
     const CapturePointInfo& p = mModel.capturePoint(nameOrAlias);

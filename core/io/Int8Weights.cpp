@@ -28,7 +28,7 @@ at::Tensor asColumn(const at::Tensor& scale, int64_t dims) {
 Int8Report quantizeInt8(StateDict& weights, const std::vector<std::string>& prefixes) {
     for (const std::string& p : prefixes) {
         const bool matches = std::any_of(weights.begin(), weights.end(), [&](const auto& entry) {
-            return entry.first.compare(0, p.size(), p) == 0 && quantizable(entry.second);
+            return startsWithAny(entry.first, {p}) && quantizable(entry.second);
         });
         if (!matches) throw Error("--int8 " + p + ": no floating tensor of two or more dimensions starts with this name");
     }
